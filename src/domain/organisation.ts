@@ -1,0 +1,59 @@
+// The four kinds of organisation (nodes) of DESIGN.md. Union types are derived
+// from `as const` arrays so the UI can list the options.
+export const ORGANISATION_KINDS = [
+  'municipality',
+  'association',
+  'chainPartner',
+  'sharedService',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const KIND_LABELS: Record<OrganisationKind, { nl: string; nlPlural: string }> = {
+  municipality: { nl: 'Gemeente', nlPlural: 'Gemeenten' },
+  association: { nl: 'Vereniging / netwerk', nlPlural: 'Verenigingen en netwerken' },
+  chainPartner: { nl: 'Ketenpartner', nlPlural: 'Ketenpartners' },
+  sharedService: { nl: 'Gedeelde dienst', nlPlural: 'Gedeelde diensten' },
+};
+
+export const PROVINCES = [
+  'Groningen',
+  'Fryslân',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+] as const;
+export type Province = (typeof PROVINCES)[number];
+
+/** CBS municipality code: "GM" followed by four digits. */
+export const CBS_CODE_PATTERN = /^GM\d{4}$/;
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  shortName?: string;
+  description?: string;
+  category?: string;
+  website?: string;
+  tags?: string[];
+  sourceId?: string;
+  // Municipality facts (kind === 'municipality').
+  cbsCode?: string;
+  province?: string;
+  population?: number;
+  populationYear?: number;
+  // A point inside the organisation's area (WGS84), for a geographic layout.
+  lat?: number;
+  lon?: number;
+}
+
+export function displayName(org: Pick<Organisation, 'name' | 'shortName'>): string {
+  return org.shortName ? `${org.shortName}` : org.name;
+}

@@ -1,0 +1,22 @@
+// Limits that keep a hostile or broken file from exhausting the browser.
+// Sized for the largest networks the benchmark drives (50 000 organisations,
+// 250 000 relations is about 30 MB of JSON) with room to spare.
+export const IMPORT_LIMITS = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxOrganisations: 200_000,
+  maxRelations: 1_000_000,
+  maxSources: 10_000,
+  maxIdLength: 200,
+  maxNameLength: 300,
+  maxShortTextLength: 300,
+  maxUrlLength: 2_000,
+  maxLongTextLength: 5_000,
+  maxTags: 50,
+  maxErrorsReported: 200,
+} as const;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}

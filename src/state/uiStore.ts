@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+
+// UI state only: what the user is doing, never a copy of stored data.
+
+export interface Announcement {
+  id: number;
+  text: string;
+}
+
+export interface UiState {
+  /** Last message for the screen-reader live region (and the visible status line). */
+  announcement: Announcement | null;
+  /** Hovered organisation on the map, for the tooltip. */
+  hoveredId: string | null;
+}
+
+export const initialUiState = (): UiState => ({ announcement: null, hoveredId: null });
+
+export const announceIn = (state: UiState, text: string): UiState => ({
+  ...state,
+  announcement: { id: (state.announcement?.id ?? 0) + 1, text },
+});
+
+interface UiActions {
+  announce(text: string): void;
+  setHovered(id: string | null): void;
+}
+
+export const useUiStore = create<UiState & UiActions>()((set) => ({
+  ...initialUiState(),
+  announce: (text) => set((s) => announceIn(s, text)),
+  setHovered: (hoveredId) => set({ hoveredId }),
+}));
+
+export const selectAnnouncement = (s: UiState) => s.announcement;
+export const selectHoveredId = (s: UiState) => s.hoveredId;

@@ -1,0 +1,219 @@
+import { emptyNetwork, type Network } from '../domain/network';
+import { planMerge, type MergePlan } from '../domain/merge';
+import { relationKey, type Relation } from '../domain/relation';
+import { toExchangeDocument } from '../io/exportNetwork';
+import { importValue } from '../io/importNetwork';
+import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord, StoredRelation } from './db';
+import { StorageWriteError, asStorageError } from './storageError';
+
+// The only place that reads and writes the network. Every write that spans
+// tables is one transaction: it happens whole or not at all.
+
+const toStored = (r: Relation): StoredRelation => ({ ...r, key: relationKey(r) });
+const fromStored = ({ key: _key, ...r }: StoredRelation): Relation => r;
+
+export async function readNetwork(db: NetwerkkaartDB): Promise<Network> {
+  return db.transaction('r', [db.organisations, db.relations, db.meta], async () => {
+    const [meta, organisations, relations] = await Promise.all([
+      db.meta.get('network') as Promise<NetworkMeta | undefined>,
+      db.organisations.toArray(),
+      db.relations.toArray(),
+    ]);
+    return {
+      title: meta?.title ?? emptyNetwork().title,
+      sources: meta?.sources ?? [],
+      organisations,
+      relations: relations.map(fromStored),
+    };
+  });
+}
+
+export async function readNetworkMeta(db: NetwerkkaartDB): Promise<NetworkMeta | undefined> {
+  return (await db.meta.get('network')) as NetworkMeta | undefined;
+}
+
+function snapshotOf(network: Network, name: string, auto: boolean, now: Date): SnapshotRecord {
+  const document = toExchangeDocument(network, now);
+  return {
+    name,
+    createdAt: now.toISOString(),
+    auto,
+    organisationCount: network.organisations.length,
+    relationCount: network.relations.length,
+    bytes: new TextEncoder().encode(JSON.stringify(document)).length,
+    document,
+  };
+}
+
+async function writeWhole(
+  db: NetwerkkaartDB,
+  network: Network,
+  origin: NetworkMeta['origin'],
+  now: Date,
+): Promise<void> {
+  await db.organisations.clear();
+  await db.relations.clear();
+  await db.meta.delete('layout');
+  await db.organisations.bulkAdd(network.organisations);
+  await db.relations.bulkAdd(network.relations.map(toStored));
+  await db.meta.put({
+    key: 'network',
+    title: network.title,
+    sources: network.sources,
+    origin,
+    updatedAt: now.toISOString(),
+  });
+}
+
+export interface ReplaceOptions {
+  origin: NetworkMeta['origin'];
+  /** Name of the automatic snapshot of what is replaced; none when the store is empty. */
+  snapshotName?: string;
+  now?: Date;
+}
+
+/**
+ * Replace the stored network. The current one is first kept as an automatic
+ * snapshot, in the same transaction: if anything fails, nothing changes.
+ * Returns the id of that snapshot, if one was taken.
+ */
+export async function replaceNetwork(
+  db: NetwerkkaartDB,
+  network: Network,
+  { origin, snapshotName, now = new Date() }: ReplaceOptions,
+): Promise<number | undefined> {
+  try {
+    return await db.transaction('rw', [db.organisations, db.relations, db.meta, db.snapshots], async () => {
+      let snapshotId: number | undefined;
+      if (snapshotName !== undefined) {
+        const current = await readNetwork(db);
+        if (current.organisations.length > 0) {
+          snapshotId = await db.snapshots.add(snapshotOf(current, snapshotName, true, now));
+        }
+      }
+      await writeWhole(db, network, origin, now);
+      return snapshotId;
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+/** Merge: update by id, add new, delete nothing. Returns the counts of what it did. */
+export async function mergeNetwork(
+  db: NetwerkkaartDB,
+  incoming: Network,
+  now: Date = new Date(),
+): Promise<MergePlan> {
+  try {
+    return await db.transaction('rw', [db.organisations, db.relations, db.meta], async () => {
+      const current = await readNetwork(db);
+      const plan = planMerge(current, incoming);
+      await db.organisations.bulkPut(plan.organisationsToPut);
+      await db.relations.bulkPut(plan.relationsToPut.map(toStored));
+      const meta = await readNetworkMeta(db);
+      const sourceById = new Map(current.sources.map((s) => [s.id, s]));
+      for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
+      await db.meta.put({
+        key: 'network',
+        title: meta?.title ?? incoming.title,
+        sources: [...sourceById.values()],
+        origin: 'import',
+        updatedAt: now.toISOString(),
+      });
+      return plan;
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+export async function saveSnapshot(
+  db: NetwerkkaartDB,
+  name: string,
+  now: Date = new Date(),
+): Promise<number> {
+  try {
+    return await db.transaction('rw', [db.organisations, db.relations, db.meta, db.snapshots], async () =>
+      db.snapshots.add(snapshotOf(await readNetwork(db), name, false, now)),
+    );
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+/** Snapshot headers, newest first, without their documents. */
+export async function listSnapshots(db: NetwerkkaartDB): Promise<Omit<SnapshotRecord, 'document'>[]> {
+  const all: Omit<SnapshotRecord, 'document'>[] = [];
+  await db.snapshots
+    .orderBy('createdAt')
+    .reverse()
+    .each(({ document: _doc, ...header }) => {
+      all.push(header);
+    });
+  return all;
+}
+
+export async function deleteSnapshot(db: NetwerkkaartDB, id: number): Promise<void> {
+  await db.snapshots.delete(id);
+}
+
+export async function readSnapshotNetwork(db: NetwerkkaartDB, id: number): Promise<Network> {
+  const snapshot = await db.snapshots.get(id);
+  if (!snapshot) throw new StorageWriteError('Deze momentopname bestaat niet (meer).');
+  // Snapshots are validated like any import: a damaged one is refused, not half-restored.
+  const result = importValue(snapshot.document);
+  if (!result.ok)
+    throw new StorageWriteError(
+      `Deze momentopname is beschadigd: ${result.errors[0]?.where} ${result.errors[0]?.message}`,
+    );
+  return result.network;
+}
+
+export async function restoreSnapshot(
+  db: NetwerkkaartDB,
+  id: number,
+  now: Date = new Date(),
+): Promise<void> {
+  const snapshot = await db.snapshots.get(id);
+  const network = await readSnapshotNetwork(db, id);
+  await replaceNetwork(db, network, {
+    origin: 'snapshot',
+    snapshotName: `Automatisch: vóór herstel van "${snapshot?.name ?? id}"`,
+    now,
+  });
+}
+
+export type EmbeddedLoader = () => Promise<Network>;
+
+/** Bring back the embedded national dataset, keeping the current network as a snapshot. */
+export async function resetToEmbedded(
+  db: NetwerkkaartDB,
+  loadEmbedded: EmbeddedLoader,
+  now: Date = new Date(),
+): Promise<void> {
+  const network = await loadEmbedded();
+  await replaceNetwork(db, network, {
+    origin: 'embedded',
+    snapshotName: 'Automatisch: vóór terugzetten naar de landelijke gegevens',
+    now,
+  });
+}
+
+/**
+ * First start: fill an empty store with the embedded dataset. Safe when two
+ * tabs start at once: the check is repeated inside the write transaction.
+ */
+export async function ensureSeeded(db: NetwerkkaartDB, loadEmbedded: EmbeddedLoader): Promise<boolean> {
+  if (await db.meta.get('network')) return false;
+  const network = await loadEmbedded();
+  try {
+    return await db.transaction('rw', [db.organisations, db.relations, db.meta], async () => {
+      if (await db.meta.get('network')) return false;
+      await writeWhole(db, network, 'embedded', new Date());
+      return true;
+    });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}

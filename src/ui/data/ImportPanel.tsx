@@ -1,0 +1,306 @@
+import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { planMerge } from '../../domain/merge';
+import type { Network } from '../../domain/network';
+import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
+import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
+import {
+  checkFileSize,
+  importJsonText,
+  type ImportFailure,
+  type ImportSuccess,
+} from '../../io/importNetwork';
+import { IMPORT_LIMITS } from '../../io/limits';
+import { db } from '../../storage/db';
+import { mergeNetwork, replaceNetwork } from '../../storage/repository';
+import { useUiStore } from '../../state/uiStore';
+import { formatBytes, formatNumber } from '../format';
+
+type Mode = 'replace' | 'merge';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'invalid'; fileName: string; failure: ImportFailure }
+  | {
+      step: 'preview';
+      fileName: string;
+      text: string;
+      result: ImportSuccess;
+      defaultKind: OrganisationKind;
+      defaultType: RelationType;
+    }
+  | { step: 'writing'; fileName: string }
+  | { step: 'done'; message: string }
+  | { step: 'failed'; message: string };
+
+function countByKind(network: Network) {
+  const counts = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, 0])) as Record<OrganisationKind, number>;
+  for (const org of network.organisations) counts[org.kind]++;
+  return counts;
+}
+
+export function ImportPanel({ current }: { current: Network }) {
+  const [state, setState] = useState<Step>({ step: 'idle' });
+  const [mode, setMode] = useState<Mode>('replace');
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const announce = useUiStore((s) => s.announce);
+  const headingId = useId();
+
+  async function readFile(file: File) {
+    const tooBig = checkFileSize(file.size);
+    if (tooBig) {
+      setState({ step: 'invalid', fileName: file.name, failure: tooBig });
+      announce(`${file.name} is te groot om te importeren.`);
+      return;
+    }
+    setState({ step: 'reading', fileName: file.name });
+    const text = await file.text();
+    // Let the "reading" state paint before the synchronous validation of a big file.
+    await new Promise((r) => setTimeout(r, 0));
+    const result = importJsonText(text);
+    if (!result.ok) {
+      setState({ step: 'invalid', fileName: file.name, failure: result });
+      announce(`${file.name} kan niet worden geïmporteerd: ${result.totalErrors} fouten gevonden.`);
+    } else {
+      setState({
+        step: 'preview',
+        fileName: file.name,
+        text,
+        result,
+        defaultKind: 'association',
+        defaultType: 'knowledge',
+      });
+      announce(`${file.name} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
+    }
+  }
+
+  function changeDefaults(kind: OrganisationKind, type: RelationType) {
+    if (state.step !== 'preview') return;
+    const result = importJsonText(state.text, { defaultKind: kind, defaultType: type });
+    if (result.ok) setState({ ...state, result, defaultKind: kind, defaultType: type });
+  }
+
+  async function confirm() {
+    if (state.step !== 'preview') return;
+    const { fileName, result } = state;
+    setState({ step: 'writing', fileName });
+    try {
+      let message: string;
+      if (mode === 'replace') {
+        await replaceNetwork(db, result.network, {
+          origin: 'import',
+          snapshotName: `Automatisch: vóór import van ${fileName}`,
+        });
+        message =
+          `${fileName} is geïmporteerd: ${formatNumber(result.network.organisations.length)} organisaties en ` +
+          `${formatNumber(result.network.relations.length)} relaties. Het vorige netwerk is bewaard als momentopname.`;
+      } else {
+        const plan = await mergeNetwork(db, result.network);
+        message =
+          `${fileName} is samengevoegd. Organisaties: ${plan.organisations.added} toegevoegd, ` +
+          `${plan.organisations.updated} bijgewerkt, ${plan.organisations.unchanged} ongewijzigd. ` +
+          `Relaties: ${plan.relations.added} toegevoegd, ${plan.relations.updated} bijgewerkt, ` +
+          `${plan.relations.unchanged} ongewijzigd.`;
+      }
+      setState({ step: 'done', message });
+      announce(message);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ step: 'failed', message });
+      announce(message);
+    }
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void readFile(file);
+  }
+
+  const preview = state.step === 'preview' ? state : null;
+  const mergePlan = useMemo(
+    () => (preview && mode === 'merge' ? planMerge(current, preview.result.network) : null),
+    [preview, mode, current],
+  );
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Importeren</h2>
+      <p>
+        Lees een Netwerkkaart-bestand (JSON, versie 1) of een d3-bestand met <code>nodes</code> en{' '}
+        <code>links</code>. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets opgeslagen
+        voordat u bevestigt.
+      </p>
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="dropzone"
+      >
+        <p>Sleep een bestand hierheen, of</p>
+        <label className="button" htmlFor="import-file">
+          Kies een bestand…
+        </label>
+        <input
+          id="import-file"
+          ref={inputRef}
+          className="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void readFile(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+
+      {state.step === 'reading' && <p role="status">{state.fileName} wordt gelezen en gecontroleerd…</p>}
+      {state.step === 'writing' && <p role="status">{state.fileName} wordt opgeslagen…</p>}
+
+      {state.step === 'invalid' && (
+        <div className="error-box" role="alert" data-testid="import-errors">
+          <h3>
+            {state.fileName} is niet geïmporteerd: {formatNumber(state.failure.totalErrors)}{' '}
+            {state.failure.totalErrors === 1 ? 'fout' : 'fouten'}
+          </h3>
+          <p>Er is niets gewijzigd. Herstel het bestand en probeer het opnieuw.</p>
+          <ul>
+            {state.failure.errors.map((e, i) => (
+              <li key={i}>
+                <strong>{e.where}</strong>: {e.message}
+              </li>
+            ))}
+          </ul>
+          {state.failure.totalErrors > state.failure.errors.length && (
+            <p>
+              … en nog {formatNumber(state.failure.totalErrors - state.failure.errors.length)} fouten.
+            </p>
+          )}
+        </div>
+      )}
+
+      {preview && (
+        <div className="preview" data-testid="import-preview">
+          <h3>Voorvertoning: {preview.fileName}</h3>
+          <p>
+            Formaat: {preview.result.format === 'd3' ? 'd3 (nodes en links)' : 'Netwerkkaart, versie 1'}.
+            Titel: {preview.result.network.title}.
+          </p>
+          <table className="counts">
+            <caption className="visually-hidden">Inhoud van het bestand</caption>
+            <tbody>
+              {Object.entries(countByKind(preview.result.network)).map(([kind, n]) => (
+                <tr key={kind}>
+                  <th scope="row">{KIND_LABELS[kind as OrganisationKind].nlPlural}</th>
+                  <td>{formatNumber(n)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Relaties</th>
+                <td data-testid="preview-relations">{formatNumber(preview.result.network.relations.length)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Bronnen</th>
+                <td>{formatNumber(preview.result.network.sources.length)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {(preview.result.assumed.kinds > 0 || preview.result.assumed.types > 0) && (
+            <div className="assumed">
+              {preview.result.assumed.kinds > 0 && (
+                <p>
+                  <label>
+                    {formatNumber(preview.result.assumed.kinds)} knopen hebben geen soort. Lees ze in als{' '}
+                    <select
+                      value={preview.defaultKind}
+                      onChange={(e) => changeDefaults(e.target.value as OrganisationKind, preview.defaultType)}
+                    >
+                      {ORGANISATION_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {KIND_LABELS[k].nl}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </p>
+              )}
+              {preview.result.assumed.types > 0 && (
+                <p>
+                  <label>
+                    {formatNumber(preview.result.assumed.types)} verbindingen hebben geen soort. Lees ze in als{' '}
+                    <select
+                      value={preview.defaultType}
+                      onChange={(e) => changeDefaults(preview.defaultKind, e.target.value as RelationType)}
+                    >
+                      {RELATION_TYPES.map((t) => (
+                        <option key={t} value={t}>
+                          {RELATION_TYPE_LABELS[t].nl}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </p>
+              )}
+            </div>
+          )}
+          {preview.result.warnings.length > 0 && (
+            <ul className="warnings">
+              {preview.result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <fieldset>
+            <legend>Hoe wilt u importeren?</legend>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              Vervangen: het huidige netwerk wordt eerst bewaard als momentopname
+            </label>
+            <label>
+              <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              Samenvoegen: bijwerken op id, nieuwe toevoegen, niets verwijderen
+            </label>
+          </fieldset>
+          {mergePlan && (
+            <p data-testid="merge-plan">
+              Samenvoegen geeft bij organisaties {mergePlan.organisations.added} nieuw,{' '}
+              {mergePlan.organisations.updated} bijgewerkt en {mergePlan.organisations.unchanged} ongewijzigd;
+              bij relaties {mergePlan.relations.added} nieuw, {mergePlan.relations.updated} bijgewerkt en{' '}
+              {mergePlan.relations.unchanged} ongewijzigd.
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void confirm()}>
+              Importeren bevestigen
+            </button>
+            <button type="button" onClick={() => setState({ step: 'idle' })}>
+              Annuleren
+            </button>
+          </div>
+        </div>
+      )}
+
+      {state.step === 'done' && (
+        <p className="success" role="status" data-testid="import-done">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'failed' && (
+        <p className="error-box" role="alert">
+          {state.message}
+        </p>
+      )}
+      <p className="hint">
+        Grootte-limiet: {formatBytes(IMPORT_LIMITS.maxFileBytes)}. Het formaat staat beschreven in het{' '}
+        <a href="./schema/netwerkkaart-v1.schema.json">JSON-schema</a>.
+      </p>
+    </section>
+  );
+}

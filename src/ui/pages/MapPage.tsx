@@ -1,0 +1,3 @@
+export function MapPage() {
+  return <div className="page"><h1>Kaart</h1></div>;
+}

@@ -1,0 +1,3 @@
+export function NetworksPage() {
+  return <div className="page"><h1>Netwerken</h1></div>;
+}

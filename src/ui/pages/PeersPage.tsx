@@ -1,0 +1,3 @@
+export function PeersPage() {
+  return <div className="page"><h1>Vergelijkbare gemeenten</h1></div>;
+}
