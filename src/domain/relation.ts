@@ -4,11 +4,12 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export const RELATION_ROLES = ['frontrunner', 'follower'] as const;
 export type RelationRole = (typeof RELATION_ROLES)[number];
 
-export const RELATION_TYPE_LABELS: Record<RelationType, { nl: string; verb: string }> = {
-  member: { nl: 'Lidmaatschap', verb: 'is lid van' },
-  uses: { nl: 'Gebruik van dienst', verb: 'gebruikt' },
-  partner: { nl: 'Ketenpartnerschap', verb: 'werkt samen met' },
-  knowledge: { nl: 'Kennisuitwisseling', verb: 'deelt kennis met' },
+/** `verb` reads from the source ("lid van X"), `incoming` from the target ("lid: Y"). */
+export const RELATION_TYPE_LABELS: Record<RelationType, { nl: string; verb: string; incoming: string }> = {
+  member: { nl: 'Lidmaatschap', verb: 'lid van', incoming: 'lid' },
+  uses: { nl: 'Gebruik van dienst', verb: 'gebruikt', incoming: 'gebruiker' },
+  partner: { nl: 'Ketenpartnerschap', verb: 'partner van', incoming: 'partner' },
+  knowledge: { nl: 'Kennisuitwisseling', verb: 'deelt kennis met', incoming: 'deelt kennis met' },
 };
 
 export const ROLE_LABELS: Record<RelationRole, string> = {

@@ -1,9 +1,9 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AppShell } from './AppShell';
-import { DataPage } from './pages/DataPage';
-import { MapPage } from './pages/MapPage';
-import { NetworksPage } from './pages/NetworksPage';
-import { PeersPage } from './pages/PeersPage';
+import { DataPage } from './data/DataPage';
+import { MapPage } from './map/MapPage';
+import { NetworksPage } from './networks/NetworksPage';
+import { PeersPage } from './peers/PeersPage';
 
 // Hash routes: a deep link survives a reload on any static file server,
 // without rewrite rules.

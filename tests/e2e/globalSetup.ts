@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM script without types
-import { startServer } from '../../scripts/serve.mjs';
+import { startServer } from './staticServer.mjs';
 
 // Serve the built dist/ the way a user's plain static server would.
 export default async function setup(project: TestProject) {

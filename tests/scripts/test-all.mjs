@@ -46,7 +46,7 @@ gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 gate('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit');
 const built = gate('build', 'npx', ['vite', 'build']);
-const browser = gate('chromium', 'bash', ['scripts/ensure-chromium.sh']);
+const browser = gate('chromium', 'bash', ['tests/scripts/ensure-chromium.sh']);
 if (built && browser) vitest('e2e');
 else {
   failed++;

@@ -1,8 +1,8 @@
 import { useNetwork } from '../../storage/hooks';
-import { ExportPanel } from '../data/ExportPanel';
-import { ImportPanel } from '../data/ImportPanel';
-import { ResetPanel } from '../data/ResetPanel';
-import { SnapshotPanel } from '../data/SnapshotPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { ResetPanel } from './ResetPanel';
+import { SnapshotPanel } from './SnapshotPanel';
 import { formatNumber } from '../format';
 import { useDocumentTitle } from '../useDocumentTitle';
 

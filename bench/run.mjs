@@ -1,0 +1,221 @@
+// npm run bench: builds the app and measures it in headless Chromium on
+// generated networks of 500, 2 000, 10 000 and 50 000 organisations, next to
+// vasturiano/force-graph on the same graphs and d3-force alone in Node.
+// Prints a table and writes JSON to bench/results/. Figures, never a test.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { forceCenter, forceLink, forceManyBody, forceSimulation } from 'd3';
+import { generateNetwork } from './generate.mjs';
+
+const args = process.argv.slice(2);
+const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000,10000,50000').split(',').map(Number);
+const SKIP_BUILD = args.includes('--no-build');
+const SKIP_PEER = args.includes('--no-force-graph');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const INTERACTION_MS = 5000;
+const SETTLE_TIMEOUT_MS = 180_000;
+
+if (!SKIP_BUILD) {
+  const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(1);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'nk-bench-'));
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+function serve() {
+  const roots = [
+    ['/_bench/force-graph.min.js', resolve('node_modules/force-graph/dist/force-graph.min.js')],
+    ['/_bench/forcegraph.html', resolve('bench/pages/forcegraph.html')],
+  ];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    let file = roots.find(([p]) => p === path)?.[1];
+    if (!file && path.startsWith('/_bench/data-')) file = join(dataDir, path.slice('/_bench/'.length));
+    if (!file) {
+      file = normalize(join(resolve('dist'), path));
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+// Collected in every page from the first script on: frame intervals and long tasks.
+const INIT_SCRIPT = `
+  window.__bench = { longTasks: [], frames: null };
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  window.__benchStartFrames = () => {
+    const frames = (window.__bench.frames = []);
+    let last = performance.now();
+    const loop = (t) => { frames.push(t - last); last = t; if (window.__bench.frames === frames) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  };
+  window.__benchStopFrames = () => { const f = window.__bench.frames; window.__bench.frames = null; return f; };
+`;
+
+const quantile = (values, q) => {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const round = (v, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+async function panAndZoom(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => window.__benchStartFrames());
+  const end = Date.now() + INTERACTION_MS;
+  let step = 0;
+  while (Date.now() < end) {
+    // Drag on empty-ish space near the edge, then wheel zoom in and out.
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.down();
+    for (let i = 0; i < 10; i++) await page.mouse.move(box.x + 20 + i * 12 * (step % 2 ? -1 : 1) + (step % 2 ? 120 : 0), box.y + 20 + i * 6);
+    await page.mouse.up();
+    await page.mouse.move(cx, cy);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, step % 2 ? 120 : -120);
+    step++;
+  }
+  const frames = await page.evaluate(() => window.__benchStopFrames());
+  const total = frames.reduce((a, b) => a + b, 0);
+  return { fps: round((frames.length / total) * 1000), median: round(quantile(frames, 0.5)), p95: round(quantile(frames, 0.95)), max: round(Math.max(...frames)) };
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return round(metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024);
+}
+
+async function measureOurs(browser, url, size, file) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(INIT_SCRIPT);
+  const setup = await context.newPage();
+  await setup.goto(`${url}#/gegevens`);
+  await setup.getByTestId('org-count').waitFor({ timeout: 60_000 });
+  const t0 = Date.now();
+  await setup.locator('#import-file').setInputFiles(file);
+  await setup.getByRole('button', { name: 'Importeren bevestigen' }).click({ timeout: 120_000 });
+  await setup.getByTestId('import-done').waitFor({ timeout: 120_000 });
+  const importMs = Date.now() - t0;
+  await setup.close();
+
+  const page = await context.newPage();
+  await page.goto(`${url}#/kaart`);
+  await page.waitForFunction(() => window.__netwerkkaart?.firstFrameAt != null, null, { timeout: 120_000 });
+  const firstFrameMs = await page.evaluate(() => window.__netwerkkaart.firstFrameAt);
+  const running = await panAndZoom(page, '[data-testid=graph-canvas]');
+  const settledOk = await page
+    .waitForFunction(() => window.__netwerkkaart?.layoutSettledAt != null, null, { timeout: SETTLE_TIMEOUT_MS })
+    .then(() => true, () => false);
+  const stats = await page.evaluate(() => ({ ...window.__netwerkkaart, longTasks: window.__bench.longTasks }));
+  const settled = settledOk ? await panAndZoom(page, '[data-testid=graph-canvas]') : null;
+  const layoutLong = stats.longTasks.filter((t) => t.start >= stats.firstFrameAt && (!settledOk || t.start <= stats.layoutSettledAt));
+  const heap = await heapMB(page);
+  await context.close();
+  return {
+    importMs,
+    firstFrameMs: round(firstFrameMs, 0),
+    running,
+    settled,
+    layoutMs: settledOk ? round(stats.layoutSettledAt - stats.layoutStartedAt, 0) : null,
+    layoutTicksPerSecond: round(stats.layoutTicksPerSecond),
+    longTasksDuringLayout: layoutLong.length,
+    longestTaskMs: round(Math.max(0, ...layoutLong.map((t) => t.duration)), 0),
+    heapMB: heap,
+  };
+}
+
+async function measureForceGraph(browser, url, size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  await page.goto(`${url}_bench/forcegraph.html?n=${size}`);
+  const ok = await page
+    .waitForFunction(() => window.__benchStats?.firstFrameAt != null, null, { timeout: 60_000 })
+    .then(() => true, () => false);
+  if (!ok) {
+    await context.close();
+    return { firstFrameMs: null, running: null, note: 'no first frame within 60 s' };
+  }
+  const firstFrameMs = await page.evaluate(() => window.__benchStats.firstFrameAt);
+  const running = await panAndZoom(page, '#graph canvas');
+  const heap = await heapMB(page);
+  await context.close();
+  return { firstFrameMs: round(firstFrameMs, 0), running, heapMB: heap };
+}
+
+/** d3-force alone in Node on the same graph: the ceiling for the worker's ticks per second. */
+function d3Alone(doc) {
+  const index = new Map(doc.organisations.map((o, i) => [o.id, i]));
+  const nodes = doc.organisations.map(() => ({}));
+  const links = doc.relations.map((r) => ({ source: index.get(r.source), target: index.get(r.target) }));
+  const sim = forceSimulation(nodes).force('link', forceLink(links)).force('charge', forceManyBody()).force('center', forceCenter()).stop();
+  const t0 = performance.now();
+  let ticks = 0;
+  while (performance.now() - t0 < 3000 && ticks < 300) {
+    sim.tick();
+    ticks++;
+  }
+  return round((ticks / (performance.now() - t0)) * 1000);
+}
+
+const { server, url } = await serve();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const results = [];
+for (const size of SIZES) {
+  const doc = generateNetwork(size);
+  const file = join(dataDir, `data-${size}.json`);
+  writeFileSync(file, JSON.stringify(doc));
+  console.log(`\n${size} organisaties, ${doc.relations.length} relaties`);
+  const ours = await measureOurs(browser, url, size, file);
+  console.log('  Netwerkkaart', JSON.stringify(ours));
+  const peer = SKIP_PEER ? null : await measureForceGraph(browser, url, size);
+  if (peer) console.log('  force-graph ', JSON.stringify(peer));
+  const d3TicksPerSecond = d3Alone(doc);
+  console.log(`  d3-force alone in Node: ${d3TicksPerSecond} ticks/s`);
+  results.push({ size, relations: doc.relations.length, ours, forceGraph: peer, d3TicksPerSecond });
+}
+await browser.close();
+server.close();
+
+const fmt = (v, unit = '') => (v === null || v === undefined ? '—' : `${v}${unit}`);
+const ratio = (a, b) => (a && b ? `${round(a / b)}×` : '—');
+const rows = [
+  ['organisaties', 'import', '1e frame (wij / fg)', 'fps tijdens indeling (wij / fg / ratio)', 'p95 frame (wij / fg)', 'fps na indeling', 'indeling', 'ticks/s (worker / d3 alleen)', 'long tasks (max)', 'heap (wij / fg)'],
+  ...results.map((r) => [
+    String(r.size),
+    fmt(r.ours.importMs, ' ms'),
+    `${fmt(r.ours.firstFrameMs, ' ms')} / ${fmt(r.forceGraph?.firstFrameMs, ' ms')}`,
+    `${fmt(r.ours.running?.fps)} / ${fmt(r.forceGraph?.running?.fps)} / ${ratio(r.ours.running?.fps, r.forceGraph?.running?.fps)}`,
+    `${fmt(r.ours.running?.p95, ' ms')} / ${fmt(r.forceGraph?.running?.p95, ' ms')}`,
+    fmt(r.ours.settled?.fps),
+    fmt(r.ours.layoutMs, ' ms'),
+    `${fmt(r.ours.layoutTicksPerSecond)} / ${fmt(r.d3TicksPerSecond)}`,
+    `${r.ours.longTasksDuringLayout} (${fmt(r.ours.longestTaskMs, ' ms')})`,
+    `${fmt(r.ours.heapMB, ' MB')} / ${fmt(r.forceGraph?.heapMB, ' MB')}`,
+  ]),
+];
+const table = rows.map((r) => `| ${r.join(' | ')} |`);
+table.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium headless, software rendering`;
+const date = new Date().toISOString().slice(0, 10);
+console.log(`\nNetwerkkaart benchmark ${date} (${machine})\n`);
+console.log(table.join('\n'));
+mkdirSync('bench/results', { recursive: true });
+const out = { date, machine, interactionMs: INTERACTION_MS, results, table: table.join('\n') };
+writeFileSync(`bench/results/${date}.json`, `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\nbench/results/${date}.json geschreven.`);

@@ -1,0 +1,86 @@
+import { initialFilters, type Filters } from '../analysis/filters';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
+import { RELATION_TYPES, type RelationType } from '../domain/relation';
+
+// What is on the map screen, kept in the URL so a link opens the same view.
+// Pure parse/serialise functions; the page binds them to the router.
+
+export const VIEWS = ['kaart', 'tabel'] as const;
+export type View = (typeof VIEWS)[number];
+export const COLOR_MODES = ['soort', 'cluster'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+export interface MapViewState {
+  selected: string | null;
+  filters: Filters;
+  view: View;
+  focus: boolean;
+  depth: 1 | 2;
+  color: ColorMode;
+  /** Organisations lit on the map by another screen (e.g. the peers of a municipality). */
+  lit: string[];
+}
+
+export const initialMapView = (): MapViewState => ({
+  selected: null,
+  filters: initialFilters(),
+  view: 'kaart',
+  focus: false,
+  depth: 1,
+  color: 'soort',
+  lit: [],
+});
+
+function list<T extends string>(value: string | null, allowed: readonly T[], fallback: T[]): T[] {
+  if (value === null) return fallback;
+  if (value === '') return [];
+  return value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
+export function parseMapView(params: URLSearchParams): MapViewState {
+  const init = initialMapView();
+  const view = params.get('weergave');
+  const color = params.get('kleur');
+  return {
+    selected: params.get('org') || null,
+    filters: {
+      kinds: list<OrganisationKind>(params.get('soort'), ORGANISATION_KINDS, init.filters.kinds),
+      relationTypes: list<RelationType>(params.get('relatie'), RELATION_TYPES, init.filters.relationTypes),
+      provinces: params.get('provincie')?.split(',').filter(Boolean) ?? [],
+      sizeClasses:
+        params
+          .get('klasse')
+          ?.split(',')
+          .map(Number)
+          .filter((n) => Number.isInteger(n) && n >= 1 && n <= 20) ?? [],
+    },
+    view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : init.view,
+    focus: params.get('focus') === '1',
+    depth: params.get('stappen') === '2' ? 2 : 1,
+    color: (COLOR_MODES as readonly string[]).includes(color ?? '') ? (color as ColorMode) : init.color,
+    lit: params.get('licht')?.split(',').filter(Boolean).slice(0, 500) ?? [],
+  };
+}
+
+/** Only what differs from the initial view goes into the URL, so links stay short. */
+export function serialiseMapView(state: MapViewState): URLSearchParams {
+  const init = initialMapView();
+  const params = new URLSearchParams();
+  if (state.selected) params.set('org', state.selected);
+  const sameList = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((v) => b.includes(v));
+  if (!sameList(state.filters.kinds, init.filters.kinds)) params.set('soort', state.filters.kinds.join(','));
+  if (!sameList(state.filters.relationTypes, init.filters.relationTypes))
+    params.set('relatie', state.filters.relationTypes.join(','));
+  if (state.filters.provinces.length) params.set('provincie', state.filters.provinces.join(','));
+  if (state.filters.sizeClasses.length) params.set('klasse', state.filters.sizeClasses.join(','));
+  if (state.view !== init.view) params.set('weergave', state.view);
+  if (state.focus) params.set('focus', '1');
+  if (state.depth !== init.depth) params.set('stappen', String(state.depth));
+  if (state.color !== init.color) params.set('kleur', state.color);
+  if (state.lit.length) params.set('licht', state.lit.join(','));
+  return params;
+}
+
+export const toggleIn = <T>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];

@@ -1,0 +1,150 @@
+import type { GraphIndex } from '../../analysis/graphIndex';
+import { KIND_LABELS } from '../../domain/organisation';
+import { RELATION_TYPE_LABELS, RELATION_TYPES, ROLE_LABELS, type RelationType } from '../../domain/relation';
+import { sizeClassOf } from '../../domain/sizeClass';
+import { formatNumber } from '../format';
+
+interface Props {
+  index: GraphIndex;
+  selected: number;
+  onSelect(index: number): void;
+  onClose(): void;
+}
+
+interface Line {
+  other: number;
+  outgoing: boolean;
+  role?: string;
+  since?: string;
+}
+
+/** Facts of the selected organisation and all its relations, grouped by type. */
+export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
+  const org = index.organisations[selected]!;
+  const sizeClass = sizeClassOf(org.population);
+  const groups = new Map<RelationType, Line[]>();
+  for (const k of index.incident[selected]!) {
+    const r = index.relations[k]!;
+    const outgoing = index.sources[k] === selected;
+    const other = outgoing ? index.targets[k]! : index.sources[k]!;
+    const list = groups.get(r.type) ?? [];
+    list.push({
+      other,
+      outgoing,
+      ...(r.role ? { role: ROLE_LABELS[r.role] } : {}),
+      ...(r.since ? { since: r.since } : {}),
+    });
+    groups.set(r.type, list);
+  }
+  const source = org.sourceId ? index.network.sources.find((s) => s.id === org.sourceId) : undefined;
+  return (
+    <aside className="details" aria-labelledby="details-title" data-testid="details">
+      <div className="details-head">
+        <h2 id="details-title">{org.name}</h2>
+        <button type="button" onClick={onClose} aria-label="Details sluiten">
+          ✕
+        </button>
+      </div>
+      <p className="kind-line">
+        {KIND_LABELS[org.kind].nl}
+        {org.category ? ` · ${org.category}` : ''}
+      </p>
+      <dl className="facts">
+        {org.shortName && (
+          <>
+            <dt>Afkorting</dt>
+            <dd>{org.shortName}</dd>
+          </>
+        )}
+        {org.cbsCode && (
+          <>
+            <dt>CBS-code</dt>
+            <dd>{org.cbsCode}</dd>
+          </>
+        )}
+        {org.province && (
+          <>
+            <dt>Provincie</dt>
+            <dd data-testid="fact-province">{org.province}</dd>
+          </>
+        )}
+        {org.population !== undefined && (
+          <>
+            <dt>Inwoners</dt>
+            <dd data-testid="fact-population">
+              {formatNumber(org.population)}
+              {org.populationYear ? ` (1 januari ${org.populationYear})` : ''}
+            </dd>
+          </>
+        )}
+        {sizeClass && (
+          <>
+            <dt>Grootteklasse</dt>
+            <dd>
+              {sizeClass.code}: {sizeClass.label}
+            </dd>
+          </>
+        )}
+        {org.kind !== 'municipality' && (
+          <>
+            <dt>Leden en gebruikers</dt>
+            <dd>{formatNumber(index.memberCount[selected]!)}</dd>
+          </>
+        )}
+        {org.website && (
+          <>
+            <dt>Website</dt>
+            <dd>
+              <a href={org.website} target="_blank" rel="noopener noreferrer">
+                {org.website.replace(/^https?:\/\//, '')}
+              </a>
+            </dd>
+          </>
+        )}
+        {source && (
+          <>
+            <dt>Bron</dt>
+            <dd>
+              {source.url ? (
+                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  {source.title}
+                </a>
+              ) : (
+                source.title
+              )}
+              {source.year ? ` (${source.year})` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      {org.description && <p>{org.description}</p>}
+      <h3>Relaties ({formatNumber(index.incident[selected]!.length)})</h3>
+      {RELATION_TYPES.filter((t) => groups.has(t)).map((type) => {
+        const lines = groups.get(type)!;
+        lines.sort((a, b) => index.organisations[a.other]!.name.localeCompare(index.organisations[b.other]!.name, 'nl'));
+        return (
+          <details key={type} open={lines.length <= 30}>
+            <summary>
+              {RELATION_TYPE_LABELS[type].nl} ({formatNumber(lines.length)})
+            </summary>
+            <ul className="relation-list">
+              {lines.map((line) => {
+                const other = index.organisations[line.other]!;
+                return (
+                  <li key={`${line.other}-${line.outgoing}`}>
+                    <span className="dir">{line.outgoing ? RELATION_TYPE_LABELS[type].verb : RELATION_TYPE_LABELS[type].incoming}</span>{' '}
+                    <button type="button" className="link" onClick={() => onSelect(line.other)}>
+                      {other.name}
+                    </button>
+                    {line.role && <span className={`badge role-${line.role}`}>{line.role}</span>}
+                    {line.since && <span className="since"> sinds {line.since}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
+        );
+      })}
+    </aside>
+  );
+}

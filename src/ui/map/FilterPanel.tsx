@@ -1,0 +1,96 @@
+import type { FilterResult, Filters } from '../../analysis/filters';
+import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
+import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
+import { CBS_SIZE_CLASSES } from '../../domain/sizeClass';
+import { toggleIn } from '../../state/mapView';
+import { KIND_COLORS } from '../../render/palette';
+import { formatNumber } from '../format';
+
+interface Props {
+  filters: Filters;
+  provinces: string[];
+  result: FilterResult;
+  totals: { nodes: number; edges: number };
+  onChange(filters: Filters): void;
+}
+
+export function FilterPanel({ filters, provinces, result, totals, onChange }: Props) {
+  return (
+    <section className="filters" aria-label="Filters">
+      <p className="counts-line" data-testid="shown-counts" aria-live="polite">
+        Getoond: <strong data-testid="shown-nodes">{formatNumber(result.nodeCount)}</strong> van{' '}
+        {formatNumber(totals.nodes)} organisaties,{' '}
+        <strong data-testid="shown-edges">{formatNumber(result.edgeCount)}</strong> van{' '}
+        {formatNumber(totals.edges)} relaties
+      </p>
+      <fieldset>
+        <legend>Soort organisatie</legend>
+        {ORGANISATION_KINDS.map((kind) => (
+          <label key={kind} className="check">
+            <input
+              type="checkbox"
+              checked={filters.kinds.includes(kind)}
+              onChange={() => onChange({ ...filters, kinds: toggleIn(filters.kinds, kind) })}
+            />
+            <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
+            {KIND_LABELS[kind].nlPlural}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Soort relatie</legend>
+        {RELATION_TYPES.map((type) => (
+          <label key={type} className="check">
+            <input
+              type="checkbox"
+              checked={filters.relationTypes.includes(type)}
+              onChange={() => onChange({ ...filters, relationTypes: toggleIn(filters.relationTypes, type) })}
+            />
+            <span className={`edge-swatch edge-${type}`} aria-hidden="true" />
+            {RELATION_TYPE_LABELS[type].nl}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Provincie (gemeenten)</legend>
+        <select
+          multiple
+          aria-label="Provincies"
+          size={Math.min(6, provinces.length)}
+          value={filters.provinces}
+          onChange={(e) =>
+            onChange({ ...filters, provinces: [...e.target.selectedOptions].map((o) => o.value) })
+          }
+        >
+          {provinces.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        {filters.provinces.length > 0 && (
+          <button type="button" className="link" onClick={() => onChange({ ...filters, provinces: [] })}>
+            Alle provincies
+          </button>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Grootteklasse (CBS)</legend>
+        {CBS_SIZE_CLASSES.classes.map((c) => (
+          <label key={c.code} className="check">
+            <input
+              type="checkbox"
+              checked={filters.sizeClasses.includes(c.code)}
+              onChange={() => onChange({ ...filters, sizeClasses: toggleIn(filters.sizeClasses, c.code) })}
+            />
+            {c.code}: {c.label}
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">
+        Provincie en grootteklasse kiezen gemeenten; andere organisaties blijven zichtbaar als ze met een
+        getoonde gemeente verbonden zijn.
+      </p>
+    </section>
+  );
+}

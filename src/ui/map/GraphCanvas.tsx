@@ -1,0 +1,230 @@
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { GraphIndex } from '../../analysis/graphIndex';
+import { createLayoutClient } from '../../layout/layoutClient';
+import { createGraphRenderer, type GraphRenderer } from '../../render/graphRenderer';
+import { db } from '../../storage/db';
+import { networkFingerprint, readLayout, saveLayout } from '../../storage/layoutStore';
+import { relationKey } from '../../domain/relation';
+import { buildRenderModel, initialPositions } from './renderModel';
+
+export interface GraphCanvasHandle {
+  zoomToNode(index: number): void;
+  zoomToFit(): void;
+  zoomBy(factor: number): void;
+  rerunLayout(): void;
+  releasePins(): void;
+  renderer(): GraphRenderer | null;
+}
+
+interface Props {
+  index: GraphIndex;
+  hidden: Uint8Array | null;
+  selected: number | null;
+  highlighted: Uint8Array | null;
+  colors: string[] | null;
+  marks?: Map<number, 'added' | 'removed' | 'changed'>;
+  onSelect(index: number | null): void;
+  onHover(index: number | null, clientX: number, clientY: number): void;
+  label: string;
+}
+
+type LayoutStatus = 'idle' | 'running' | 'settled';
+
+/**
+ * Mounts the canvas renderer and the layout worker. Positions, zoom and hover
+ * never pass through React state: React only says what to show.
+ */
+export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
+  const { index, hidden, selected, highlighted, colors, marks, onSelect, onHover, label } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<GraphRenderer | null>(null);
+  const layoutRef = useRef<ReturnType<typeof createLayoutClient> | null>(null);
+  const positions = useRef<{ xs: Float32Array; ys: Float32Array } | null>(null);
+  const callbacks = useRef({ onSelect, onHover });
+  callbacks.current = { onSelect, onHover };
+  const [status, setStatus] = useState<LayoutStatus>('idle');
+  const fitted = useRef(false);
+
+  const fingerprint = useMemo(
+    () =>
+      networkFingerprint(
+        index.organisations.map((o) => o.id),
+        index.relations.map(relationKey),
+      ),
+    [index],
+  );
+  const ids = useMemo(() => index.organisations.map((o) => o.id), [index]);
+
+  const fingerprintRef = useRef(fingerprint);
+  const idsRef = useRef(ids);
+  fingerprintRef.current = fingerprint;
+  idsRef.current = ids;
+
+  // One renderer and one layout worker for the life of the page.
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const renderer = createGraphRenderer(canvas, {
+      onClick: (i) => callbacks.current.onSelect(i),
+      onHover: (i, x, y) => callbacks.current.onHover(i, x, y),
+      onDragNode: (i, x, y, phase) => {
+        const p = positions.current;
+        if (!p) return;
+        p.xs[i] = x;
+        p.ys[i] = y;
+        layoutRef.current?.pin(i, x, y);
+        renderer.setPositions(p.xs, p.ys);
+        if (phase === 'end') void saveLayout(db, fingerprintRef.current, idsRef.current, p.xs, p.ys);
+      },
+    });
+    rendererRef.current = renderer;
+    const layout = createLayoutClient((xs, ys, info) => {
+      positions.current = { xs, ys };
+      renderer.setPositions(xs, ys);
+      if (!fitted.current) {
+        fitted.current = true;
+        renderer.zoomToFit(0);
+      }
+      if (info.settled) {
+        setStatus('settled');
+        void saveLayout(db, fingerprintRef.current, idsRef.current, xs, ys);
+      }
+    });
+    layoutRef.current = layout;
+    return () => {
+      layout.destroy();
+      renderer.destroy();
+      rendererRef.current = null;
+      layoutRef.current = null;
+    };
+  }, []);
+
+  // A new network: draw it at once from the saved layout, or lay it out.
+  useEffect(() => {
+    const renderer = rendererRef.current;
+    const layout = layoutRef.current;
+    if (!renderer || !layout) return;
+    let cancelled = false;
+    const model = buildRenderModel(index);
+    renderer.setGraph(model.nodes, model.edges);
+    fitted.current = false;
+    void readLayout(db, fingerprint).then((saved) => {
+      if (cancelled) return;
+      const start = initialPositions(index);
+      if (saved) {
+        ids.forEach((id, i) => {
+          const p = saved.get(id);
+          if (p) {
+            start.xs[i] = p[0];
+            start.ys[i] = p[1];
+          }
+        });
+        positions.current = start;
+        renderer.setPositions(start.xs, start.ys);
+        renderer.zoomToFit(0);
+        fitted.current = true;
+        setStatus('settled');
+        layout.stop();
+        return;
+      }
+      positions.current = start;
+      renderer.setPositions(start.xs, start.ys);
+      renderer.zoomToFit(0);
+      setStatus('running');
+      layout.start({
+        count: index.organisations.length,
+        sources: index.sources,
+        targets: index.targets,
+        radii: new Float32Array(model.nodes.map((n) => n.radius)),
+        initialX: start.xs,
+        initialY: start.ys,
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [index, fingerprint, ids]);
+
+  useEffect(() => {
+    rendererRef.current?.setHidden(hidden);
+  }, [hidden]);
+  useEffect(() => {
+    rendererRef.current?.setEmphasis({ selected, highlighted, ...(marks ? { marks } : {}) });
+  }, [selected, highlighted, marks]);
+  useEffect(() => {
+    if (colors) rendererRef.current?.setColors(colors);
+    else rendererRef.current?.setColors(buildRenderModel(index).nodes.map((n) => n.color));
+  }, [colors, index]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      zoomToNode: (i) => rendererRef.current?.zoomToNode(i, 600),
+      zoomToFit: () => rendererRef.current?.zoomToFit(500),
+      zoomBy: (f) => rendererRef.current?.zoomBy(f),
+      rerunLayout: () => {
+        const p = positions.current;
+        const layout = layoutRef.current;
+        if (!p || !layout) return;
+        setStatus('running');
+        layout.start({
+          count: index.organisations.length,
+          sources: index.sources,
+          targets: index.targets,
+          radii: new Float32Array(buildRenderModel(index).nodes.map((n) => n.radius)),
+          initialX: p.xs,
+          initialY: p.ys,
+        });
+        layout.reheat(0.6);
+      },
+      releasePins: () => layoutRef.current?.unpinAll(),
+      renderer: () => rendererRef.current,
+    }),
+    [index],
+  );
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    const r = rendererRef.current;
+    if (!r) return;
+    const step = 60;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => r.panBy(step, 0),
+      ArrowRight: () => r.panBy(-step, 0),
+      ArrowUp: () => r.panBy(0, step),
+      ArrowDown: () => r.panBy(0, -step),
+      '+': () => r.zoomBy(1.3),
+      '=': () => r.zoomBy(1.3),
+      '-': () => r.zoomBy(1 / 1.3),
+      '0': () => r.zoomToFit(400),
+      Escape: () => callbacks.current.onSelect(null),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  }
+
+  return (
+    <div className="graph-canvas">
+      <canvas
+        ref={canvasRef}
+        tabIndex={0}
+        role="img"
+        aria-label={label}
+        aria-describedby="canvas-help"
+        onKeyDown={onKeyDown}
+        data-testid="graph-canvas"
+        data-layout={status}
+      />
+      <p id="canvas-help" className="visually-hidden">
+        Pijltjestoetsen verschuiven de kaart, plus en min zoomen, 0 toont alles, Escape heft de selectie
+        op. De tabelweergave toont dezelfde organisaties als lijst.
+      </p>
+      {status === 'running' && (
+        <p className="layout-status" role="status">
+          Indeling wordt berekend…
+        </p>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { applyFilters } from '../../analysis/filters';
+import { buildGraphIndex, neighbourhood, type GraphIndex } from '../../analysis/graphIndex';
+import type { Network } from '../../domain/network';
+import { KIND_LABELS } from '../../domain/organisation';
+import { useNetwork } from '../../storage/hooks';
+import { useUiStore } from '../../state/uiStore';
+import { formatNumber } from '../format';
+import { useDocumentTitle } from '../useDocumentTitle';
+import { DetailsPanel } from './DetailsPanel';
+import { FilterPanel } from './FilterPanel';
+import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { Legend } from './Legend';
+import { OrganisationTable } from './OrganisationTable';
+import { SearchBox } from './SearchBox';
+import { useMapView } from './useMapView';
+
+export function MapPage() {
+  const network = useNetwork();
+  useDocumentTitle('Kaart');
+  if (!network)
+    return (
+      <p className="status" role="status">
+        Het netwerk wordt geladen…
+      </p>
+    );
+  return <MapScreen network={network} />;
+}
+
+interface Tooltip {
+  index: number;
+  x: number;
+  y: number;
+}
+
+function MapScreen({ network }: { network: Network }) {
+  const [view, update] = useMapView();
+  const index: GraphIndex = useMemo(() => buildGraphIndex(network), [network]);
+  const filterResult = useMemo(() => applyFilters(index, view.filters), [index, view.filters]);
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const announce = useUiStore((s) => s.announce);
+  const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+
+  const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
+  // Lit: the organisations another screen asked for (peers), else the selection's neighbourhood.
+  const lit = useMemo(() => {
+    const mask = new Uint8Array(index.organisations.length);
+    if (view.lit.length) {
+      for (const id of view.lit) {
+        const i = index.indexOf.get(id);
+        if (i !== undefined) mask[i] = 1;
+      }
+      if (selected !== null) mask[selected] = 1;
+      return mask;
+    }
+    if (selected === null) return null;
+    for (const i of neighbourhood(index, selected, view.depth, (k) => filterResult.visibleEdges[k] === 1)) mask[i] = 1;
+    return mask;
+  }, [index, selected, view.depth, view.lit, filterResult]);
+
+  const hidden = useMemo(() => {
+    const mask = new Uint8Array(index.organisations.length);
+    for (let i = 0; i < mask.length; i++) {
+      const shown = filterResult.visibleNodes[i] === 1 && (!view.focus || !lit || lit[i] === 1);
+      mask[i] = shown ? 0 : 1;
+    }
+    // The selection stays on screen even when a filter would hide it.
+    if (selected !== null) mask[selected] = 0;
+    return mask;
+  }, [index, filterResult, view.focus, lit, selected]);
+
+  const tableVisible = useMemo(() => hidden.map((h) => (h ? 0 : 1)), [hidden]);
+
+  const provinces = useMemo(
+    () =>
+      [...new Set(network.organisations.map((o) => o.province).filter((p): p is string => !!p))].sort((a, b) =>
+        a.localeCompare(b, 'nl'),
+      ),
+    [network],
+  );
+
+  // Say what was selected, for screen readers.
+  const selectedId = selected !== null ? index.organisations[selected]!.id : null;
+  useEffect(() => {
+    if (selected === null) return;
+    const org = index.organisations[selected]!;
+    announce(
+      `${org.name} geselecteerd (${KIND_LABELS[org.kind].nl.toLowerCase()}), ${formatNumber(index.incident[selected]!.length)} relaties.`,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announce once per selection
+  }, [selectedId]);
+
+  function select(i: number | null, zoom = false) {
+    update({ selected: i === null ? null : index.organisations[i]!.id }, true);
+    if (i !== null && zoom) canvas.current?.zoomToNode(i);
+  }
+
+  return (
+    <div className="map-screen">
+      <div className="sidebar">
+        <h1 className="visually-hidden">Kaart van het netwerk</h1>
+        <SearchBox organisations={index.organisations} onChoose={(i) => select(i, true)} />
+        <FilterPanel
+          filters={view.filters}
+          provinces={provinces}
+          result={filterResult}
+          totals={{ nodes: index.organisations.length, edges: index.relations.length }}
+          onChange={(filters) => update({ filters })}
+        />
+        <Legend colorMode={view.color} />
+      </div>
+      <div className="stage">
+        <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
+          <div className="segmented" role="group" aria-label="Weergave">
+            <button type="button" aria-pressed={view.view === 'kaart'} onClick={() => update({ view: 'kaart' }, true)}>
+              Kaart
+            </button>
+            <button type="button" aria-pressed={view.view === 'tabel'} onClick={() => update({ view: 'tabel' }, true)}>
+              Tabel
+            </button>
+          </div>
+          <button
+            type="button"
+            aria-pressed={view.focus}
+            disabled={selected === null}
+            onClick={() => update({ focus: !view.focus })}
+          >
+            Alleen omgeving
+          </button>
+          <label className="inline">
+            Omgeving
+            <select value={view.depth} onChange={(e) => update({ depth: e.target.value === '2' ? 2 : 1 })}>
+              <option value={1}>1 stap</option>
+              <option value={2}>2 stappen</option>
+            </select>
+          </label>
+          {view.view === 'kaart' && (
+            <>
+              <button type="button" onClick={() => canvas.current?.zoomBy(1.4)} aria-label="Inzoomen">
+                +
+              </button>
+              <button type="button" onClick={() => canvas.current?.zoomBy(1 / 1.4)} aria-label="Uitzoomen">
+                −
+              </button>
+              <button type="button" onClick={() => canvas.current?.zoomToFit()}>
+                Alles tonen
+              </button>
+              <button type="button" onClick={() => canvas.current?.releasePins()}>
+                Losmaken
+              </button>
+              <button type="button" onClick={() => canvas.current?.rerunLayout()}>
+                Opnieuw indelen
+              </button>
+            </>
+          )}
+        </div>
+        <div className="stage-body">
+          <div className="canvas-wrap" hidden={view.view !== 'kaart'}>
+            {view.lit.length > 0 && (
+              <div className="lit-banner" role="status">
+                {formatNumber(view.lit.length)} organisaties gemarkeerd
+                <button type="button" onClick={() => update({ lit: [] })}>
+                  Markering opheffen
+                </button>
+              </div>
+            )}
+            <GraphCanvas
+              ref={canvas}
+              index={index}
+              hidden={hidden}
+              selected={selected}
+              highlighted={lit}
+              colors={null}
+              label={`Netwerkkaart met ${formatNumber(filterResult.nodeCount)} organisaties en ${formatNumber(filterResult.edgeCount)} relaties`}
+              onSelect={(i) => select(i)}
+              onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
+            />
+            {tooltip && (
+              <div className="tooltip" role="tooltip" style={{ left: tooltip.x + 14, top: tooltip.y + 14 }}>
+                <strong>{index.organisations[tooltip.index]!.name}</strong>
+                <span>
+                  {KIND_LABELS[index.organisations[tooltip.index]!.kind].nl}
+                  {index.organisations[tooltip.index]!.population !== undefined &&
+                    ` · ${formatNumber(index.organisations[tooltip.index]!.population!)} inwoners`}
+                </span>
+              </div>
+            )}
+          </div>
+          {view.view === 'tabel' && (
+            <OrganisationTable index={index} visible={tableVisible} selected={selected} onSelect={(i) => select(i)} />
+          )}
+        </div>
+      </div>
+      {selected !== null && (
+        <DetailsPanel index={index} selected={selected} onSelect={(i) => select(i, true)} onClose={() => select(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { GraphIndex } from '../../analysis/graphIndex';
+import { displayName } from '../../domain/organisation';
+import { KIND_COLORS } from '../../render/palette';
+import type { RenderEdge, RenderNode } from '../../render/graphRenderer';
+
+// From the network to what the renderer draws: sizes say inhabitants for a
+// municipality and members for the rest, so big things look big.
+export function nodeRadius(index: GraphIndex, i: number): number {
+  const org = index.organisations[i]!;
+  if (org.kind === 'municipality') return 2.5 + Math.sqrt(org.population ?? 0) / 55;
+  return 4 + Math.sqrt(index.memberCount[i]!) * 1.1;
+}
+
+export function buildRenderModel(index: GraphIndex): { nodes: RenderNode[]; edges: RenderEdge[] } {
+  const frontrunner = new Uint8Array(index.organisations.length);
+  index.relations.forEach((r, k) => {
+    if (r.role === 'frontrunner') frontrunner[index.sources[k]!] = 1;
+  });
+  const nodes = index.organisations.map((org, i): RenderNode => {
+    const radius = nodeRadius(index, i);
+    return {
+      id: org.id,
+      label: displayName(org),
+      kind: org.kind,
+      radius,
+      color: KIND_COLORS[org.kind],
+      ring: frontrunner[i] === 1,
+      labelPriority: radius,
+    };
+  });
+  const edges = index.relations.map(
+    (r, k): RenderEdge => ({
+      source: index.sources[k]!,
+      target: index.targets[k]!,
+      type: r.type,
+      ...(r.role ? { role: r.role } : {}),
+    }),
+  );
+  return { nodes, edges };
+}
+
+/** Municipalities start where they lie on the map; the rest near what they link to. */
+export function initialPositions(index: GraphIndex): { xs: Float32Array; ys: Float32Array } {
+  const n = index.organisations.length;
+  const xs = new Float32Array(n);
+  const ys = new Float32Array(n);
+  const placed = new Uint8Array(n);
+  // Rough equirectangular projection around the centre of the Netherlands.
+  const scale = 9 * Math.sqrt(Math.max(n, 1));
+  index.organisations.forEach((o, i) => {
+    if (o.lat !== undefined && o.lon !== undefined) {
+      xs[i] = (o.lon - 5.3) * 0.61 * scale;
+      ys[i] = -(o.lat - 52.2) * scale;
+      placed[i] = 1;
+    }
+  });
+  for (let i = 0; i < n; i++) {
+    if (placed[i]) continue;
+    let sx = 0;
+    let sy = 0;
+    let c = 0;
+    for (const k of index.incident[i]!) {
+      const other = index.sources[k] === i ? index.targets[k]! : index.sources[k]!;
+      if (placed[other]) {
+        sx += xs[other]!;
+        sy += ys[other]!;
+        c++;
+      }
+    }
+    // Golden-angle spiral for the rest, so no two start on the same spot.
+    const angle = i * 2.399963;
+    const r = c ? 15 : scale * 0.6 + Math.sqrt(i) * 6;
+    xs[i] = (c ? sx / c : 0) + Math.cos(angle) * r;
+    ys[i] = (c ? sy / c : 0) + Math.sin(angle) * r;
+  }
+  return { xs, ys };
+}

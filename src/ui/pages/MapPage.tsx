@@ -1,3 +1,0 @@
-export function MapPage() {
-  return <div className="page"><h1>Kaart</h1></div>;
-}

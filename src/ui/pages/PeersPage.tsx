@@ -1,3 +1,0 @@
-export function PeersPage() {
-  return <div className="page"><h1>Vergelijkbare gemeenten</h1></div>;
-}

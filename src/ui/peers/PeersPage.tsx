@@ -1,0 +1,292 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { GraphIndex } from '../../analysis/graphIndex';
+import type { Memberships } from '../../analysis/memberships';
+import {
+  compareMunicipalities,
+  findPeers,
+  initialPeerCriteria,
+  PEER_PARAMETERS,
+  whereToStepIn,
+  type PeerCriteria,
+} from '../../analysis/peers';
+import { sizeClassOf } from '../../domain/sizeClass';
+import { useNetwork } from '../../storage/hooks';
+import { formatNumber } from '../format';
+import { SearchBox } from '../map/SearchBox';
+import { useAnalysis } from '../useIndex';
+import { useDocumentTitle } from '../useDocumentTitle';
+import type { Network } from '../../domain/network';
+
+const pct = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+
+// URL keys of the criteria, so a link opens the same peers.
+const PARAM_KEYS: Record<keyof PeerCriteria, string> = {
+  tolerance: 'marge',
+  networkWeight: 'gewicht',
+  sameProvince: 'provincie',
+  sameSizeClass: 'klasse',
+};
+
+function parseCriteria(params: URLSearchParams): PeerCriteria {
+  const c = initialPeerCriteria();
+  for (const p of PEER_PARAMETERS) {
+    const raw = params.get(PARAM_KEYS[p.id]);
+    if (raw === null) continue;
+    if (p.type === 'boolean') (c[p.id] as boolean) = raw === '1';
+    else {
+      const v = Number(raw);
+      if (Number.isFinite(v)) (c[p.id] as number) = Math.min(p.max, Math.max(p.min, v));
+    }
+  }
+  return c;
+}
+
+export function PeersPage() {
+  const network = useNetwork();
+  useDocumentTitle('Vergelijkbare gemeenten');
+  if (!network)
+    return (
+      <p className="status" role="status">
+        Het netwerk wordt geladen…
+      </p>
+    );
+  return <PeersScreen network={network} />;
+}
+
+function PeersScreen({ network }: { network: Network }) {
+  const { index, memberships } = useAnalysis(network);
+  const [params, setParams] = useSearchParams();
+  const criteria = parseCriteria(params);
+  const chosenId = params.get('gemeente');
+  const chosen = chosenId ? index.indexOf.get(chosenId) : undefined;
+  const compareId = params.get('vergelijk');
+  const compareWith = compareId ? index.indexOf.get(compareId) : undefined;
+  const municipalities = useMemo(() => index.organisations.filter((o) => o.kind === 'municipality'), [index]);
+
+  const peers = useMemo(
+    () => (chosen === undefined ? [] : findPeers(index, memberships, chosen, criteria, 25)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- criteria is parsed from params each render
+    [index, memberships, chosen, params.toString()],
+  );
+  const steps = useMemo(
+    () => (chosen === undefined ? [] : whereToStepIn(index, memberships, chosen, peers)),
+    [index, memberships, chosen, peers],
+  );
+
+  function set(changes: Record<string, string | null>) {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null) next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
+  }
+
+  const self = chosen !== undefined ? index.organisations[chosen]! : undefined;
+  const cls = sizeClassOf(self?.population);
+
+  return (
+    <div className="page peers-page">
+      <h1>Vergelijkbare gemeenten</h1>
+      <p className="lead">
+        Kies een gemeente: u ziet gemeenten van vergelijkbare omvang, welke netwerken zij delen, en waar
+        u kunt instappen.
+      </p>
+      <div className="peers-controls panel">
+        <SearchBox
+          organisations={municipalities}
+          label="Gemeente"
+          onChoose={(i) => set({ gemeente: municipalities[i]!.id, vergelijk: null })}
+        />
+        <fieldset className="criteria">
+          <legend>Criteria</legend>
+          {PEER_PARAMETERS.map((p) =>
+            p.type === 'boolean' ? (
+              <label key={p.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={criteria[p.id] as boolean}
+                  onChange={(e) => set({ [PARAM_KEYS[p.id]]: e.target.checked ? '1' : null })}
+                />
+                {p.label}
+              </label>
+            ) : (
+              <label key={p.id} className="number-field">
+                {p.label}
+                <input
+                  type="number"
+                  min={p.min}
+                  max={p.max}
+                  step={p.step}
+                  value={criteria[p.id] as number}
+                  onChange={(e) => set({ [PARAM_KEYS[p.id]]: e.target.value })}
+                />
+              </label>
+            ),
+          )}
+        </fieldset>
+      </div>
+
+      {chosenId && chosen === undefined && (
+        <p className="error-box" role="alert">
+          Gemeente "{chosenId}" staat niet in het netwerk.
+        </p>
+      )}
+
+      {self && chosen !== undefined && (
+        <>
+          <section className="panel" aria-labelledby="peers-title">
+            <h2 id="peers-title">
+              Gemeenten zoals <span data-testid="peers-of">{self.name}</span>
+            </h2>
+            <p>
+              {self.population !== undefined ? `${formatNumber(self.population)} inwoners` : 'Inwoners onbekend'}
+              {cls ? `, grootteklasse ${cls.code} (${cls.label})` : ''}
+              {self.province ? `, ${self.province}` : ''}; {memberships.networksOf.get(chosen)?.size ?? 0}{' '}
+              netwerken en diensten.{' '}
+              <Link to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}>
+                Toon deze gemeenten op de kaart
+              </Link>
+            </p>
+            {peers.length === 0 ? (
+              <p data-testid="no-peers">
+                Geen gemeenten binnen deze criteria. Vergroot het verschil in inwoners of laat een voorwaarde los.
+              </p>
+            ) : (
+              <ol className="peer-list" data-testid="peer-list">
+                {peers.map((p) => {
+                  const o = index.organisations[p.index]!;
+                  return (
+                    <li key={o.id} data-population={o.population}>
+                      <div className="peer-head">
+                        <strong>{o.name}</strong>
+                        <span className="score" aria-label={`Overeenkomst ${pct.format(p.score)}`}>
+                          <span className="score-bar" style={{ width: `${Math.round(p.score * 100)}%` }} />
+                        </span>
+                      </div>
+                      <div className="peer-reason">{p.reason}</div>
+                      <div className="actions">
+                        <button type="button" className="link" onClick={() => set({ vergelijk: o.id })}>
+                          Vergelijk met {self.name}
+                        </button>
+                        <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>Op de kaart</Link>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </section>
+
+          <StepInSection index={index} memberships={memberships} steps={steps} peerCount={peers.length} />
+
+          {compareWith !== undefined && (
+            <CompareSection index={index} memberships={memberships} a={chosen} b={compareWith} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function StepInSection({
+  index,
+  memberships,
+  steps,
+  peerCount,
+}: {
+  index: GraphIndex;
+  memberships: Memberships;
+  steps: ReturnType<typeof whereToStepIn>;
+  peerCount: number;
+}) {
+  return (
+    <section className="panel" aria-labelledby="stepin-title">
+      <h2 id="stepin-title">Waar stap je in?</h2>
+      <p>Netwerken en diensten waar veel van deze gemeenten aan deelnemen, en deze gemeente nog niet.</p>
+      {steps.length === 0 ? (
+        <p>Geen: deze gemeente neemt al deel aan alles waar haar vergelijkbare gemeenten in zitten.</p>
+      ) : (
+        <table className="data-table" data-testid="step-in">
+          <caption className="visually-hidden">Netwerken om in te stappen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Netwerk of dienst</th>
+              <th scope="col" className="num">
+                Vergelijkbare gemeenten
+              </th>
+              <th scope="col">Vraag het aan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.slice(0, 20).map((s) => {
+              const net = index.organisations[s.network]!;
+              return (
+                <tr key={net.id}>
+                  <td>
+                    <Link to={`/kaart?org=${encodeURIComponent(net.id)}`}>{net.name}</Link>
+                  </td>
+                  <td className="num">
+                    {s.peersIn.length} van {peerCount} ({pct.format(s.share)})
+                  </td>
+                  <td>
+                    {s.askFirst.slice(0, 5).map((m, i) => (
+                      <span key={m}>
+                        {i > 0 && ', '}
+                        {index.organisations[m]!.name}
+                        {memberships.frontrunners.has(`${m}|${s.network}`) && <span className="badge">koploper</span>}
+                      </span>
+                    ))}
+                    {s.askFirst.length > 5 && ` en ${s.askFirst.length - 5} meer`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CompareSection({ index, memberships, a, b }: { index: GraphIndex; memberships: Memberships; a: number; b: number }) {
+  const c = compareMunicipalities(memberships, a, b);
+  const nameOf = (i: number) => index.organisations[i]!.name;
+  const list = (items: number[]) =>
+    items.length === 0 ? (
+      <p>Geen.</p>
+    ) : (
+      <ul>
+        {items
+          .map((i) => ({ i, name: nameOf(i) }))
+          .sort((x, y) => x.name.localeCompare(y.name, 'nl'))
+          .map(({ i, name }) => (
+            <li key={i}>{name}</li>
+          ))}
+      </ul>
+    );
+  return (
+    <section className="panel" aria-labelledby="compare-title" data-testid="compare">
+      <h2 id="compare-title">
+        {nameOf(a)} en {nameOf(b)} vergeleken
+      </h2>
+      <div className="compare-grid">
+        <div>
+          <h3>Alleen {nameOf(a)}</h3>
+          {list(c.onlyA)}
+        </div>
+        <div>
+          <h3>Allebei ({c.shared.length})</h3>
+          {list(c.shared)}
+        </div>
+        <div>
+          <h3>Alleen {nameOf(b)}</h3>
+          {list(c.onlyB)}
+        </div>
+      </div>
+    </section>
+  );
+}
