@@ -13,7 +13,20 @@ function lcg(seed) {
   };
 }
 
-const PROVINCES = ['Groningen', 'Fryslân', 'Drenthe', 'Overijssel', 'Flevoland', 'Gelderland', 'Utrecht', 'Noord-Holland', 'Zuid-Holland', 'Zeeland', 'Noord-Brabant', 'Limburg'];
+const PROVINCES = [
+  'Groningen',
+  'Fryslân',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+];
 
 export function generateNetwork(size, seed = 42) {
   const random = lcg(seed + size);
@@ -38,7 +51,11 @@ export function generateNetwork(size, seed = 42) {
   const kinds = ['association', 'sharedService', 'chainPartner'];
   for (let j = 0; j < others; j++) {
     const kind = kinds[j % 3];
-    organisations.push({ id: `org-${j}`, kind, name: `${kind === 'association' ? 'Netwerk' : kind === 'sharedService' ? 'Dienst' : 'Partner'} ${j + 1}` });
+    organisations.push({
+      id: `org-${j}`,
+      kind,
+      name: `${kind === 'association' ? 'Netwerk' : kind === 'sharedService' ? 'Dienst' : 'Partner'} ${j + 1}`,
+    });
   }
   const relations = [];
   const seen = new Set();
@@ -72,7 +89,8 @@ export function generateNetwork(size, seed = 42) {
     const m = Math.floor(random() * municipalityCount);
     const o = pickOther();
     const org = organisations[o];
-    const type = org.kind === 'sharedService' ? 'uses' : org.kind === 'association' ? 'member' : 'partner';
+    const type =
+      org.kind === 'sharedService' ? 'uses' : org.kind === 'association' ? 'member' : 'partner';
     const role = random() < 0.05 ? 'frontrunner' : undefined;
     add(organisations[m].id, org.id, type, role);
   }

@@ -3,7 +3,14 @@
 // vasturiano/force-graph on the same graphs and d3-force alone in Node.
 // Prints a table and writes JSON to bench/results/. Figures, never a test.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,10 +19,22 @@ import { forceCenter, forceLink, forceManyBody, forceSimulation } from 'd3';
 import { generateNetwork } from './generate.mjs';
 
 const args = process.argv.slice(2);
-const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000,10000,50000').split(',').map(Number);
+const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000,10000,50000')
+  .split(',')
+  .map(Number);
 const SKIP_BUILD = args.includes('--no-build');
 const SKIP_PEER = args.includes('--no-force-graph');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
 const INTERACTION_MS = 5000;
 const SETTLE_TIMEOUT_MS = 180_000;
 
@@ -25,7 +44,13 @@ if (!SKIP_BUILD) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'nk-bench-'));
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 function serve() {
   const roots = [
     ['/_bench/force-graph.min.js', resolve('node_modules/force-graph/dist/force-graph.min.js')],
@@ -34,7 +59,8 @@ function serve() {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     let file = roots.find(([p]) => p === path)?.[1];
-    if (!file && path.startsWith('/_bench/data-')) file = join(dataDir, path.slice('/_bench/'.length));
+    if (!file && path.startsWith('/_bench/data-'))
+      file = join(dataDir, path.slice('/_bench/'.length));
     if (!file) {
       file = normalize(join(resolve('dist'), path));
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -43,7 +69,11 @@ function serve() {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: `http://127.0.0.1:${server.address().port}/` }),
+    ),
+  );
 }
 
 // Collected in every page from the first script on: frame intervals and long tasks.
@@ -67,7 +97,8 @@ const quantile = (values, q) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const round = (v, d = 1) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
+const round = (v, d = 1) =>
+  v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d;
 
 async function panAndZoom(page, selector) {
   const box = await page.locator(selector).boundingBox();
@@ -80,7 +111,11 @@ async function panAndZoom(page, selector) {
     // Drag on empty-ish space near the edge, then wheel zoom in and out.
     await page.mouse.move(box.x + 20, box.y + 20);
     await page.mouse.down();
-    for (let i = 0; i < 10; i++) await page.mouse.move(box.x + 20 + i * 12 * (step % 2 ? -1 : 1) + (step % 2 ? 120 : 0), box.y + 20 + i * 6);
+    for (let i = 0; i < 10; i++)
+      await page.mouse.move(
+        box.x + 20 + i * 12 * (step % 2 ? -1 : 1) + (step % 2 ? 120 : 0),
+        box.y + 20 + i * 6,
+      );
     await page.mouse.up();
     await page.mouse.move(cx, cy);
     for (let i = 0; i < 4; i++) await page.mouse.wheel(0, step % 2 ? 120 : -120);
@@ -88,7 +123,12 @@ async function panAndZoom(page, selector) {
   }
   const frames = await page.evaluate(() => window.__benchStopFrames());
   const total = frames.reduce((a, b) => a + b, 0);
-  return { fps: round((frames.length / total) * 1000), median: round(quantile(frames, 0.5)), p95: round(quantile(frames, 0.95)), max: round(Math.max(...frames)) };
+  return {
+    fps: round((frames.length / total) * 1000),
+    median: round(quantile(frames, 0.5)),
+    p95: round(quantile(frames, 0.95)),
+    max: round(Math.max(...frames)),
+  };
 }
 
 async function heapMB(page) {
@@ -114,15 +154,27 @@ async function measureOurs(browser, url, size, file) {
 
   const page = await context.newPage();
   await page.goto(`${url}#/kaart`);
-  await page.waitForFunction(() => window.__netwerkkaart?.firstFrameAt != null, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__netwerkkaart?.firstFrameAt != null, null, {
+    timeout: 120_000,
+  });
   const firstFrameMs = await page.evaluate(() => window.__netwerkkaart.firstFrameAt);
   const running = await panAndZoom(page, '[data-testid=graph-canvas]');
   const settledOk = await page
-    .waitForFunction(() => window.__netwerkkaart?.layoutSettledAt != null, null, { timeout: SETTLE_TIMEOUT_MS })
-    .then(() => true, () => false);
-  const stats = await page.evaluate(() => ({ ...window.__netwerkkaart, longTasks: window.__bench.longTasks }));
+    .waitForFunction(() => window.__netwerkkaart?.layoutSettledAt != null, null, {
+      timeout: SETTLE_TIMEOUT_MS,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  const stats = await page.evaluate(() => ({
+    ...window.__netwerkkaart,
+    longTasks: window.__bench.longTasks,
+  }));
   const settled = settledOk ? await panAndZoom(page, '[data-testid=graph-canvas]') : null;
-  const layoutLong = stats.longTasks.filter((t) => t.start >= stats.firstFrameAt && (!settledOk || t.start <= stats.layoutSettledAt));
+  const layoutLong = stats.longTasks.filter(
+    (t) => t.start >= stats.firstFrameAt && (!settledOk || t.start <= stats.layoutSettledAt),
+  );
   const heap = await heapMB(page);
   await context.close();
   return {
@@ -145,7 +197,10 @@ async function measureForceGraph(browser, url, size) {
   await page.goto(`${url}_bench/forcegraph.html?n=${size}`);
   const ok = await page
     .waitForFunction(() => window.__benchStats?.firstFrameAt != null, null, { timeout: 60_000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ok) {
     await context.close();
     return { firstFrameMs: null, running: null, note: 'no first frame within 60 s' };
@@ -161,8 +216,15 @@ async function measureForceGraph(browser, url, size) {
 function d3Alone(doc) {
   const index = new Map(doc.organisations.map((o, i) => [o.id, i]));
   const nodes = doc.organisations.map(() => ({}));
-  const links = doc.relations.map((r) => ({ source: index.get(r.source), target: index.get(r.target) }));
-  const sim = forceSimulation(nodes).force('link', forceLink(links)).force('charge', forceManyBody()).force('center', forceCenter()).stop();
+  const links = doc.relations.map((r) => ({
+    source: index.get(r.source),
+    target: index.get(r.target),
+  }));
+  const sim = forceSimulation(nodes)
+    .force('link', forceLink(links))
+    .force('charge', forceManyBody())
+    .force('center', forceCenter())
+    .stop();
   const t0 = performance.now();
   let ticks = 0;
   while (performance.now() - t0 < 3000 && ticks < 300) {
@@ -173,7 +235,10 @@ function d3Alone(doc) {
 }
 
 const { server, url } = await serve();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 const results = [];
 for (const size of SIZES) {
   const doc = generateNetwork(size);
@@ -194,7 +259,18 @@ server.close();
 const fmt = (v, unit = '') => (v === null || v === undefined ? '—' : `${v}${unit}`);
 const ratio = (a, b) => (a && b ? `${round(a / b)}×` : '—');
 const rows = [
-  ['organisaties', 'import', '1e frame (wij / fg)', 'fps tijdens indeling (wij / fg / ratio)', 'p95 frame (wij / fg)', 'fps na indeling', 'indeling', 'ticks/s (worker / d3 alleen)', 'long tasks (max)', 'heap (wij / fg)'],
+  [
+    'organisaties',
+    'import',
+    '1e frame (wij / fg)',
+    'fps tijdens indeling (wij / fg / ratio)',
+    'p95 frame (wij / fg)',
+    'fps na indeling',
+    'indeling',
+    'ticks/s (worker / d3 alleen)',
+    'long tasks (max)',
+    'heap (wij / fg)',
+  ],
   ...results.map((r) => [
     String(r.size),
     fmt(r.ours.importMs, ' ms'),

@@ -25,7 +25,11 @@ export function buildMemberships(index: GraphIndex): Memberships {
     if (r.type !== 'member' && r.type !== 'uses') return;
     const s = index.sources[k]!;
     const t = index.targets[k]!;
-    if (index.organisations[s]!.kind !== 'municipality' || index.organisations[t]!.kind === 'municipality') return;
+    if (
+      index.organisations[s]!.kind !== 'municipality' ||
+      index.organisations[t]!.kind === 'municipality'
+    )
+      return;
     networksOf.get(s)!.add(t);
     let members = membersOf.get(t);
     if (!members) membersOf.set(t, (members = new Set()));

@@ -4,8 +4,24 @@ import { jaccard, type Memberships } from './memberships';
 
 /** The peer criteria as a descriptor, so one generic form can render them. */
 export const PEER_PARAMETERS = [
-  { id: 'tolerance', label: 'Verschil in inwoners (±%)', type: 'number', default: 25, min: 1, max: 200, step: 1 },
-  { id: 'networkWeight', label: 'Gewicht van gedeelde netwerken (%)', type: 'number', default: 50, min: 0, max: 100, step: 5 },
+  {
+    id: 'tolerance',
+    label: 'Verschil in inwoners (±%)',
+    type: 'number',
+    default: 25,
+    min: 1,
+    max: 200,
+    step: 1,
+  },
+  {
+    id: 'networkWeight',
+    label: 'Gewicht van gedeelde netwerken (%)',
+    type: 'number',
+    default: 50,
+    min: 0,
+    max: 100,
+    step: 5,
+  },
   { id: 'sameProvince', label: 'Alleen dezelfde provincie', type: 'boolean', default: false },
   { id: 'sameSizeClass', label: 'Alleen dezelfde grootteklasse', type: 'boolean', default: false },
 ] as const;
@@ -38,7 +54,11 @@ export interface Peer {
   reason: string;
 }
 
-const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const percent = new Intl.NumberFormat('nl-NL', {
+  style: 'percent',
+  maximumFractionDigits: 0,
+  signDisplay: 'exceptZero',
+});
 const number = new Intl.NumberFormat('nl-NL');
 
 /**
@@ -53,7 +73,13 @@ export function findPeers(
   limit = 25,
 ): Peer[] {
   const self = index.organisations[of];
-  if (!self || self.kind !== 'municipality' || self.population === undefined || self.population <= 0) return [];
+  if (
+    !self ||
+    self.kind !== 'municipality' ||
+    self.population === undefined ||
+    self.population <= 0
+  )
+    return [];
   const p0 = self.population;
   const tol = Math.max(0, criteria.tolerance) / 100;
   // On a log scale the band is symmetric in ratio; the edge of the band scores 0.
@@ -63,7 +89,8 @@ export function findPeers(
   const ownClass = sizeClassOf(p0)?.code;
   const peers: Peer[] = [];
   index.organisations.forEach((o, i) => {
-    if (i === of || o.kind !== 'municipality' || o.population === undefined || o.population <= 0) return;
+    if (i === of || o.kind !== 'municipality' || o.population === undefined || o.population <= 0)
+      return;
     const delta = (o.population - p0) / p0;
     if (Math.abs(delta) > tol + 1e-12) return;
     const sameProvince = !!self.province && o.province === self.province;
@@ -130,14 +157,23 @@ export function whereToStepIn(
   for (const [network, peersIn] of counts) {
     const frontrunnersFirst = [...peersIn].sort(
       (a, b) =>
-        Number(memberships.frontrunners.has(`${b}|${network}`)) - Number(memberships.frontrunners.has(`${a}|${network}`)),
+        Number(memberships.frontrunners.has(`${b}|${network}`)) -
+        Number(memberships.frontrunners.has(`${a}|${network}`)),
     );
-    out.push({ network, share: peersIn.length / peers.length, peersIn, askFirst: frontrunnersFirst });
+    out.push({
+      network,
+      share: peersIn.length / peers.length,
+      peersIn,
+      askFirst: frontrunnersFirst,
+    });
   }
   out.sort(
     (a, b) =>
       b.share - a.share ||
-      index.organisations[a.network]!.name.localeCompare(index.organisations[b.network]!.name, 'nl'),
+      index.organisations[a.network]!.name.localeCompare(
+        index.organisations[b.network]!.name,
+        'nl',
+      ),
   );
   return out;
 }

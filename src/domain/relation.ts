@@ -5,7 +5,10 @@ export const RELATION_ROLES = ['frontrunner', 'follower'] as const;
 export type RelationRole = (typeof RELATION_ROLES)[number];
 
 /** `verb` reads from the source ("lid van X"), `incoming` from the target ("lid: Y"). */
-export const RELATION_TYPE_LABELS: Record<RelationType, { nl: string; verb: string; incoming: string }> = {
+export const RELATION_TYPE_LABELS: Record<
+  RelationType,
+  { nl: string; verb: string; incoming: string }
+> = {
   member: { nl: 'Lidmaatschap', verb: 'lid van', incoming: 'lid' },
   uses: { nl: 'Gebruik van dienst', verb: 'gebruikt', incoming: 'gebruiker' },
   partner: { nl: 'Ketenpartnerschap', verb: 'partner van', incoming: 'partner' },

@@ -49,8 +49,20 @@ export function convertD3(
     const node = raw as Record<string, unknown>;
     const id = typeof node.id === 'number' ? String(node.id) : node.id;
     nodeIds.push(id);
-    const { label, title, group, value: _value, x: _x, y: _y, vx: _vx, vy: _vy, fx: _fx, fy: _fy, index: _i, ...rest } =
-      node;
+    const {
+      label,
+      title,
+      group,
+      value: _value,
+      x: _x,
+      y: _y,
+      vx: _vx,
+      vy: _vy,
+      fx: _fx,
+      fy: _fy,
+      index: _i,
+      ...rest
+    } = node;
     let kind = node.kind;
     if (!isKind(kind)) {
       kind = isKind(group) ? group : defaults.kind;
@@ -82,7 +94,10 @@ export function convertD3(
     document: {
       format: 'netwerkkaart',
       version: 1,
-      title: typeof (value as Record<string, unknown>).title === 'string' ? (value as Record<string, unknown>).title : undefined,
+      title:
+        typeof (value as Record<string, unknown>).title === 'string'
+          ? (value as Record<string, unknown>).title
+          : undefined,
       organisations,
       relations,
     },

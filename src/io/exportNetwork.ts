@@ -26,7 +26,11 @@ export function exchangeJson(network: Network, now: Date = new Date()): string {
 }
 
 /** netwerkkaart-YYYY-MM-DD.json, in the user's local date; a suffix says what was filtered. */
-export function exportFileName(now: Date = new Date(), suffix?: string, extension = 'json'): string {
+export function exportFileName(
+  now: Date = new Date(),
+  suffix?: string,
+  extension = 'json',
+): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const safeSuffix = suffix

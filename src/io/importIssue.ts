@@ -23,7 +23,10 @@ function recordLabel(record: unknown): string {
     if (typeof r.id === 'string' || typeof r.id === 'number') return ` (id "${String(r.id)}")`;
     const src = r.source;
     const tgt = r.target;
-    if ((typeof src === 'string' || typeof src === 'number') && (typeof tgt === 'string' || typeof tgt === 'number'))
+    if (
+      (typeof src === 'string' || typeof src === 'number') &&
+      (typeof tgt === 'string' || typeof tgt === 'number')
+    )
       return ` (${String(src)} → ${String(tgt)})`;
   }
   return '';

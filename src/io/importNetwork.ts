@@ -86,7 +86,8 @@ export function importValue(value: unknown, options: ImportOptions = {}): Import
       type: options.defaultType ?? 'knowledge',
     });
     const result = validateDocument(conversion.document, 'd3');
-    if (result.ok) result.assumed = { kinds: conversion.missingKinds, types: conversion.missingTypes };
+    if (result.ok)
+      result.assumed = { kinds: conversion.missingKinds, types: conversion.missingTypes };
     return result;
   }
   return validateDocument(record, 'netwerkkaart-v1');
@@ -126,8 +127,10 @@ function envelopeErrors(doc: Record<string, unknown>): ImportIssue[] {
 function zodIssueToImportIssue(issue: z.core.$ZodIssue, root: unknown): ImportIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'ontbreekt (verplicht veld)';
-  else if ('input' in issue && issue.input !== undefined) message += `, kreeg ${describeValue(issue.input)}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    message = 'ontbreekt (verplicht veld)';
+  else if ('input' in issue && issue.input !== undefined)
+    message += `, kreeg ${describeValue(issue.input)}`;
   return { where: describePath(path, root), message, path };
 }
 
@@ -170,7 +173,8 @@ function referenceErrors(doc: Record<string, unknown>): ImportIssue[] {
       });
   };
   orgs.forEach((org, index) => {
-    if (org && typeof org === 'object') checkSourceRef('organisations', index, org as Record<string, unknown>);
+    if (org && typeof org === 'object')
+      checkSourceRef('organisations', index, org as Record<string, unknown>);
   });
   const seen = new Map<string, number>();
   rels.forEach((rel, index) => {
@@ -191,7 +195,11 @@ function referenceErrors(doc: Record<string, unknown>): ImportIssue[] {
         message: 'verbindt een organisatie met zichzelf.',
         path: ['relations', index],
       });
-    if (typeof r.source === 'string' && typeof r.target === 'string' && typeof r.type === 'string') {
+    if (
+      typeof r.source === 'string' &&
+      typeof r.target === 'string' &&
+      typeof r.type === 'string'
+    ) {
       const key = relationKey({ source: r.source, target: r.target, type: r.type as RelationType });
       const first = seen.get(key);
       if (first !== undefined)
@@ -214,7 +222,8 @@ function unknownFieldWarnings(doc: Record<string, unknown>): string[] {
     for (const rec of list) {
       if (!rec || typeof rec !== 'object') continue;
       for (const key of Object.keys(rec)) {
-        if (!known.has(key)) counts.set(`${label} "${key}"`, (counts.get(`${label} "${key}"`) ?? 0) + 1);
+        if (!known.has(key))
+          counts.set(`${label} "${key}"`, (counts.get(`${label} "${key}"`) ?? 0) + 1);
       }
     }
   };
@@ -239,7 +248,13 @@ function validateDocument(doc: Record<string, unknown>, format: ImportFormat): I
     organisations: data.organisations.map((o) => withoutUndefined(o) as Organisation),
     relations: data.relations.map((r) => withoutUndefined(r) as Relation),
   };
-  return { ok: true, format, network, warnings: unknownFieldWarnings(doc), assumed: { kinds: 0, types: 0 } };
+  return {
+    ok: true,
+    format,
+    network,
+    warnings: unknownFieldWarnings(doc),
+    assumed: { kinds: 0, types: 0 },
+  };
 }
 
 function withoutUndefined<T extends object>(record: T): T {

@@ -45,7 +45,11 @@ export function parseMapView(params: URLSearchParams): MapViewState {
     selected: params.get('org') || null,
     filters: {
       kinds: list<OrganisationKind>(params.get('soort'), ORGANISATION_KINDS, init.filters.kinds),
-      relationTypes: list<RelationType>(params.get('relatie'), RELATION_TYPES, init.filters.relationTypes),
+      relationTypes: list<RelationType>(
+        params.get('relatie'),
+        RELATION_TYPES,
+        init.filters.relationTypes,
+      ),
       provinces: params.get('provincie')?.split(',').filter(Boolean) ?? [],
       sizeClasses:
         params
@@ -57,7 +61,9 @@ export function parseMapView(params: URLSearchParams): MapViewState {
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : init.view,
     focus: params.get('focus') === '1',
     depth: params.get('stappen') === '2' ? 2 : 1,
-    color: (COLOR_MODES as readonly string[]).includes(color ?? '') ? (color as ColorMode) : init.color,
+    color: (COLOR_MODES as readonly string[]).includes(color ?? '')
+      ? (color as ColorMode)
+      : init.color,
     lit: params.get('licht')?.split(',').filter(Boolean).slice(0, 500) ?? [],
   };
 }
@@ -69,7 +75,8 @@ export function serialiseMapView(state: MapViewState): URLSearchParams {
   if (state.selected) params.set('org', state.selected);
   const sameList = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && a.every((v) => b.includes(v));
-  if (!sameList(state.filters.kinds, init.filters.kinds)) params.set('soort', state.filters.kinds.join(','));
+  if (!sameList(state.filters.kinds, init.filters.kinds))
+    params.set('soort', state.filters.kinds.join(','));
   if (!sameList(state.filters.relationTypes, init.filters.relationTypes))
     params.set('relatie', state.filters.relationTypes.join(','));
   if (state.filters.provinces.length) params.set('provincie', state.filters.provinces.join(','));

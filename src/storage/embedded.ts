@@ -6,8 +6,12 @@ import { importValue } from '../io/importNetwork';
 // first paint does not wait for it to be parsed inside the script.
 export async function loadEmbeddedNetwork(): Promise<Network> {
   const response = await fetch(embeddedUrl);
-  if (!response.ok) throw new Error(`De landelijke gegevens konden niet worden geladen (${response.status}).`);
+  if (!response.ok)
+    throw new Error(`De landelijke gegevens konden niet worden geladen (${response.status}).`);
   const result = importValue(await response.json());
-  if (!result.ok) throw new Error(`De landelijke gegevens zijn ongeldig: ${result.errors[0]?.where} ${result.errors[0]?.message}`);
+  if (!result.ok)
+    throw new Error(
+      `De landelijke gegevens zijn ongeldig: ${result.errors[0]?.where} ${result.errors[0]?.message}`,
+    );
   return result.network;
 }

@@ -3,7 +3,10 @@ import type { LayoutMeta, NetwerkkaartDB } from './db';
 // The finished layout is kept so the map looks the same after a reload. It
 // belongs to one network: a fingerprint of ids and relations says which.
 
-export function networkFingerprint(ids: readonly string[], relationKeys: readonly string[]): string {
+export function networkFingerprint(
+  ids: readonly string[],
+  relationKeys: readonly string[],
+): string {
   // FNV-1a over ids and relation keys; collisions only cost a fresh layout.
   let h = 0x811c9dc5;
   const feed = (s: string) => {

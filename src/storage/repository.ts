@@ -83,17 +83,21 @@ export async function replaceNetwork(
   { origin, snapshotName, now = new Date() }: ReplaceOptions,
 ): Promise<number | undefined> {
   try {
-    return await db.transaction('rw', [db.organisations, db.relations, db.meta, db.snapshots], async () => {
-      let snapshotId: number | undefined;
-      if (snapshotName !== undefined) {
-        const current = await readNetwork(db);
-        if (current.organisations.length > 0) {
-          snapshotId = await db.snapshots.add(snapshotOf(current, snapshotName, true, now));
+    return await db.transaction(
+      'rw',
+      [db.organisations, db.relations, db.meta, db.snapshots],
+      async () => {
+        let snapshotId: number | undefined;
+        if (snapshotName !== undefined) {
+          const current = await readNetwork(db);
+          if (current.organisations.length > 0) {
+            snapshotId = await db.snapshots.add(snapshotOf(current, snapshotName, true, now));
+          }
         }
-      }
-      await writeWhole(db, network, origin, now);
-      return snapshotId;
-    });
+        await writeWhole(db, network, origin, now);
+        return snapshotId;
+      },
+    );
   } catch (error) {
     throw asStorageError(error);
   }
@@ -134,8 +138,10 @@ export async function saveSnapshot(
   now: Date = new Date(),
 ): Promise<number> {
   try {
-    return await db.transaction('rw', [db.organisations, db.relations, db.meta, db.snapshots], async () =>
-      db.snapshots.add(snapshotOf(await readNetwork(db), name, false, now)),
+    return await db.transaction(
+      'rw',
+      [db.organisations, db.relations, db.meta, db.snapshots],
+      async () => db.snapshots.add(snapshotOf(await readNetwork(db), name, false, now)),
     );
   } catch (error) {
     throw asStorageError(error);
@@ -143,7 +149,9 @@ export async function saveSnapshot(
 }
 
 /** Snapshot headers, newest first, without their documents. */
-export async function listSnapshots(db: NetwerkkaartDB): Promise<Omit<SnapshotRecord, 'document'>[]> {
+export async function listSnapshots(
+  db: NetwerkkaartDB,
+): Promise<Omit<SnapshotRecord, 'document'>[]> {
   const all: Omit<SnapshotRecord, 'document'>[] = [];
   await db.snapshots
     .orderBy('createdAt')
@@ -204,7 +212,10 @@ export async function resetToEmbedded(
  * First start: fill an empty store with the embedded dataset. Safe when two
  * tabs start at once: the check is repeated inside the write transaction.
  */
-export async function ensureSeeded(db: NetwerkkaartDB, loadEmbedded: EmbeddedLoader): Promise<boolean> {
+export async function ensureSeeded(
+  db: NetwerkkaartDB,
+  loadEmbedded: EmbeddedLoader,
+): Promise<boolean> {
   if (await db.meta.get('network')) return false;
   const network = await loadEmbedded();
   try {

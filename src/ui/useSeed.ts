@@ -3,7 +3,8 @@ import { db } from '../storage/db';
 import { loadEmbeddedNetwork } from '../storage/embedded';
 import { ensureSeeded } from '../storage/repository';
 
-export type SeedState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
+export type SeedState =
+  { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
 
 /** On first start, fill the empty store with the embedded national dataset. */
 export function useSeed(): SeedState {
@@ -14,7 +15,10 @@ export function useSeed(): SeedState {
       () => alive && setState({ status: 'ready' }),
       (error: unknown) =>
         alive &&
-        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        setState({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       alive = false;

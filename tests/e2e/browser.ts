@@ -30,8 +30,14 @@ export interface AppPage {
 }
 
 /** A fresh profile (empty IndexedDB) with the app open at a hash route. */
-export async function openApp(browser: Browser, route = '#/kaart', context?: BrowserContext): Promise<AppPage> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
+export async function openApp(
+  browser: Browser,
+  route = '#/kaart',
+  context?: BrowserContext,
+): Promise<AppPage> {
+  const ctx =
+    context ??
+    (await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -70,10 +70,14 @@ describe('data page', () => {
     expect(await preview.textContent()).toContain('Netwerkkaart, versie 1');
     expect(await page.getByTestId('preview-relations').textContent()).toBe('7');
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
-    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('6 organisaties en 7 relaties');
+    await expect
+      .poll(() => page.getByTestId('import-done').textContent())
+      .toContain('6 organisaties en 7 relaties');
     expect(await storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
     // The replaced national network was kept as an automatic snapshot.
-    expect(await page.getByTestId('snapshot-table').textContent()).toContain('vóór import van klein.json');
+    expect(await page.getByTestId('snapshot-table').textContent()).toContain(
+      'vóór import van klein.json',
+    );
     await page.reload();
     expect(await storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
     await context.close();
@@ -94,18 +98,54 @@ describe('data page', () => {
     ['kapot.json', '{"format": "netwerkkaart", "version": 1,, }', /geen geldige JSON/],
     ['gephi.json', docWith((d) => (d.format = 'gephi')), /Dit is geen Netwerkkaart-bestand/],
     ['versie2.json', docWith((d) => (d.version = 2)), /leest versie 1/],
-    ['types.json', docWith((d) => (d.organisations[0].name = 42)), /organisatie 1 \(id "GM0513"\), veld "name".*verwacht tekst/],
-    ['soort.json', docWith((d) => (d.organisations[3].kind = 'provincie')), /veld "kind".*verwacht een van/],
-    ['relatie.json', docWith((d) => (d.relations[0].type = 'owns')), /veld "type".*member, uses, partner, knowledge/],
-    ['dubbel.json', docWith((d) => (d.organisations[5].id = 'vng')), /komt al voor bij organisatie 4/],
-    ['verwijzing.json', docWith((d) => (d.relations[0].target = 'g99')), /verwijst naar organisatie "g99"/],
+    [
+      'types.json',
+      docWith((d) => (d.organisations[0].name = 42)),
+      /organisatie 1 \(id "GM0513"\), veld "name".*verwacht tekst/,
+    ],
+    [
+      'soort.json',
+      docWith((d) => (d.organisations[3].kind = 'provincie')),
+      /veld "kind".*verwacht een van/,
+    ],
+    [
+      'relatie.json',
+      docWith((d) => (d.relations[0].type = 'owns')),
+      /veld "type".*member, uses, partner, knowledge/,
+    ],
+    [
+      'dubbel.json',
+      docWith((d) => (d.organisations[5].id = 'vng')),
+      /komt al voor bij organisatie 4/,
+    ],
+    [
+      'verwijzing.json',
+      docWith((d) => (d.relations[0].target = 'g99')),
+      /verwijst naar organisatie "g99"/,
+    ],
     ['negatief.json', docWith((d) => (d.organisations[0].population = -5)), /niet negatief/],
     ['breuk.json', docWith((d) => (d.organisations[0].population = 1.5)), /zonder decimalen/],
-    ['cbs.json', docWith((d) => (d.organisations[0].cbsCode = 'GM513')), /GM gevolgd door vier cijfers/],
-    ['web.json', docWith((d) => (d.organisations[3].website = 'javascript:alert(1)')), /http:\/\/ of https:\/\//],
-    ['proto.json', JSON.stringify(sampleDocument()).replace('"tags":[]', '"__proto__":{"x":1},"tags":[]'), /"__proto__"/],
+    [
+      'cbs.json',
+      docWith((d) => (d.organisations[0].cbsCode = 'GM513')),
+      /GM gevolgd door vier cijfers/,
+    ],
+    [
+      'web.json',
+      docWith((d) => (d.organisations[3].website = 'javascript:alert(1)')),
+      /http:\/\/ of https:\/\//,
+    ],
+    [
+      'proto.json',
+      JSON.stringify(sampleDocument()).replace('"tags":[]', '"__proto__":{"x":1},"tags":[]'),
+      /"__proto__"/,
+    ],
     ['lang.json', docWith((d) => (d.organisations[0].name = 'x'.repeat(5000))), /te lang/],
-    ['groot.json', Buffer.alloc(101 * 1024 * 1024, 32), /101,0 MB groot; Netwerkkaart leest bestanden tot 100,0 MB/],
+    [
+      'groot.json',
+      Buffer.alloc(101 * 1024 * 1024, 32),
+      /101,0 MB groot; Netwerkkaart leest bestanden tot 100,0 MB/,
+    ],
   ];
 
   it('rejects each kind of bad file with its own message and leaves the store unchanged', async () => {
@@ -114,7 +154,9 @@ describe('data page', () => {
     for (const [name, content, message] of badFiles) {
       await chooseFile(page, name, content);
       const box = page.getByTestId('import-errors');
-      await expect.poll(async () => (await box.count()) && (await box.textContent()), { timeout: 20_000 }).toContain(name);
+      await expect
+        .poll(async () => (await box.count()) && (await box.textContent()), { timeout: 20_000 })
+        .toContain(name);
       expect(await box.textContent(), name).toMatch(message);
       expect(await storedCounts(page), name).toEqual(before);
     }
@@ -136,11 +178,15 @@ describe('data page', () => {
     });
     await chooseFile(page, 'wijziging.json', changed);
     await page.getByLabel(/Samenvoegen/).check();
-    expect(await page.getByTestId('merge-plan').textContent()).toContain('organisaties 1 nieuw, 1 bijgewerkt en 5 ongewijzigd');
+    expect(await page.getByTestId('merge-plan').textContent()).toContain(
+      'organisaties 1 nieuw, 1 bijgewerkt en 5 ongewijzigd',
+    );
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await expect
       .poll(() => page.getByTestId('import-done').textContent())
-      .toContain('Organisaties: 1 toegevoegd, 1 bijgewerkt, 5 ongewijzigd. Relaties: 1 toegevoegd, 0 bijgewerkt, 7 ongewijzigd.');
+      .toContain(
+        'Organisaties: 1 toegevoegd, 1 bijgewerkt, 5 ongewijzigd. Relaties: 1 toegevoegd, 0 bijgewerkt, 7 ongewijzigd.',
+      );
     expect(await storedCounts(page)).toEqual({ orgs: '7', rels: '8' });
     await context.close();
   });
@@ -148,7 +194,10 @@ describe('data page', () => {
   it('exports a file that parses and validates', async () => {
     const { page, context } = await openApp(browser, '#/gegevens');
     await storedCounts(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^netwerkkaart-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const result = importJsonText(text);
@@ -162,7 +211,9 @@ describe('data page', () => {
     const first = await storedCounts(page);
     await page.getByLabel('Naam').fill('Stand vóór test');
     await page.getByRole('button', { name: 'Momentopname opslaan' }).click();
-    await expect.poll(() => page.getByTestId('snapshot-table').textContent()).toContain('Stand vóór test');
+    await expect
+      .poll(() => page.getByTestId('snapshot-table').textContent())
+      .toContain('Stand vóór test');
     await chooseFile(page, 'klein.json', JSON.stringify(sampleDocument()));
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await page.getByTestId('import-done').waitFor();
@@ -188,10 +239,18 @@ describe('data page', () => {
   it('imports the plain d3 shape, asking which kind nodes without one are', async () => {
     const { page, context } = await openApp(browser, '#/gegevens');
     await storedCounts(page);
-    const d3 = JSON.stringify({ nodes: [{ id: 'a', name: 'Alfa' }, { id: 'b', name: 'Beta' }], links: [{ source: 'a', target: 'b' }] });
+    const d3 = JSON.stringify({
+      nodes: [
+        { id: 'a', name: 'Alfa' },
+        { id: 'b', name: 'Beta' },
+      ],
+      links: [{ source: 'a', target: 'b' }],
+    });
     await chooseFile(page, 'd3.json', d3);
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('import-preview').textContent()).toContain('2 knopen hebben geen soort');
+    expect(await page.getByTestId('import-preview').textContent()).toContain(
+      '2 knopen hebben geen soort',
+    );
     await page.getByLabel(/knopen hebben geen soort/).selectOption('chainPartner');
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await page.getByTestId('import-done').waitFor();

@@ -55,7 +55,9 @@ describe('explorer', () => {
     await details.waitFor();
     expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe('Gouda');
     expect(await page.getByTestId('fact-province').textContent()).toBe('Zuid-Holland');
-    expect(await page.getByTestId('fact-population').textContent()).toMatch(/^\d{2}\.\d{3} \(1 januari 20\d\d\)$/);
+    expect(await page.getByTestId('fact-population').textContent()).toMatch(
+      /^\d{2}\.\d{3} \(1 januari 20\d\d\)$/,
+    );
     expect(page.url()).toContain('org=GM0513');
     const url = page.url();
     // A fresh page (same profile) opens the same selection.
@@ -65,16 +67,25 @@ describe('explorer', () => {
     expect(await second.getByTestId('fact-province').textContent()).toBe('Zuid-Holland');
     await second.reload();
     await second.getByTestId('details').waitFor();
-    expect(await second.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).toBe('Gouda');
+    expect(
+      await second.getByTestId('details').getByRole('heading', { level: 2 }).textContent(),
+    ).toBe('Gouda');
     await context.close();
   });
 
   it('a link opens the same screen in a new browser profile', async () => {
-    const { page, context } = await openApp(browser, '#/kaart?org=GM0268&weergave=tabel&soort=municipality');
+    const { page, context } = await openApp(
+      browser,
+      '#/kaart?org=GM0268&weergave=tabel&soort=municipality',
+    );
     await page.getByTestId('details').waitFor();
-    expect(await page.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).toBe('Nijmegen');
+    expect(await page.getByTestId('details').getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Nijmegen',
+    );
     await page.getByTestId('org-table').waitFor();
-    expect(await page.getByRole('checkbox', { name: /Verenigingen en netwerken/ }).isChecked()).toBe(false);
+    expect(
+      await page.getByRole('checkbox', { name: /Verenigingen en netwerken/ }).isChecked(),
+    ).toBe(false);
     await context.close();
   });
 
@@ -82,7 +93,7 @@ describe('explorer', () => {
     const { page, context } = await openApp(browser, '#/kaart');
     await page.getByTestId('shown-nodes').waitFor();
     const all = await shownCounts(page);
-    await page.getByRole('checkbox', { name: /Ketenpartners/ }).uncheck();
+    await page.getByRole('checkbox', { name: 'Ketenpartners', exact: true }).uncheck();
     await page.getByRole('listbox', { name: 'Provincies' }).selectOption(['Zuid-Holland']);
     const filtered = await shownCounts(page);
     expect(filtered.nodes).toBeLessThan(all.nodes);
@@ -106,7 +117,9 @@ describe('explorer', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('details').waitFor();
     const name = await page.getByTestId('details').getByRole('heading', { level: 2 }).textContent();
-    const focused = await page.evaluate(() => document.activeElement?.querySelector('.col-name')?.textContent);
+    const focused = await page.evaluate(
+      () => document.activeElement?.querySelector('.col-name')?.textContent,
+    );
     expect(name).toBe(focused);
     expect(page.url()).toMatch(/org=GM\d{4}/);
     await context.close();
@@ -115,12 +128,22 @@ describe('explorer', () => {
   it('the relations in the details panel are links to the other organisation', async () => {
     const { page, context } = await openApp(browser, '#/kaart?org=GM0513');
     await page.getByTestId('details').waitFor();
-    await page.getByTestId('details').getByRole('button', { name: /Vereniging van Nederlandse Gemeenten/ }).click();
+    await page
+      .getByTestId('details')
+      .getByRole('button', { name: /Vereniging van Nederlandse Gemeenten/ })
+      .click();
     await expect.poll(() => page.url()).toContain('org=vng');
     await context.close();
   });
 
-  for (const route of ['#/kaart', '#/kaart?org=GM0513', '#/kaart?weergave=tabel', '#/netwerken', '#/gelijken?gemeente=GM0513', '#/gegevens']) {
+  for (const route of [
+    '#/kaart',
+    '#/kaart?org=GM0513',
+    '#/kaart?weergave=tabel',
+    '#/netwerken',
+    '#/gelijken?gemeente=GM0513',
+    '#/gegevens',
+  ]) {
     it(`has no serious or critical axe violations on ${route}`, async () => {
       const { page, context } = await openApp(browser, route);
       await page.locator('main h1, main h2').first().waitFor();

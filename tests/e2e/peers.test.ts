@@ -18,7 +18,9 @@ interface Doc {
 const embedded = JSON.parse(readFileSync('data/netwerkkaart-nl.json', 'utf8')) as Doc;
 const gouda = embedded.organisations.find((o) => o.id === 'GM0513')!;
 const goudaNetworks = new Set(
-  embedded.relations.filter((r) => r.source === 'GM0513' && (r.type === 'member' || r.type === 'uses')).map((r) => r.target),
+  embedded.relations
+    .filter((r) => r.source === 'GM0513' && (r.type === 'member' || r.type === 'uses'))
+    .map((r) => r.target),
 );
 const nameOf = new Map(embedded.organisations.map((o) => [o.id, o.name]));
 
@@ -40,11 +42,13 @@ describe('peers', () => {
     expect(await page.getByTestId('peers-of').textContent()).toBe('Gouda');
     const wide = await peerPopulations(page);
     expect(wide.length).toBeGreaterThan(3);
-    for (const p of wide) expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.25);
+    for (const p of wide)
+      expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.25);
     await page.getByLabel('Verschil in inwoners (±%)').fill('5');
     await expect.poll(() => page.url()).toContain('marge=5');
     const narrow = await peerPopulations(page);
-    for (const p of narrow) expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.05);
+    for (const p of narrow)
+      expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.05);
     expect(narrow).not.toEqual(wide);
     await context.close();
   });
@@ -73,16 +77,25 @@ describe('peers', () => {
   it('the networks overview counts members as the data does', async () => {
     const { page, context } = await openApp(browser, '#/netwerken');
     await page.getByTestId('networks-table').waitFor();
-    const municipalities = new Set(embedded.organisations.filter((o) => o.kind === 'municipality').map((o) => o.id));
+    const municipalities = new Set(
+      embedded.organisations.filter((o) => o.kind === 'municipality').map((o) => o.id),
+    );
     for (const id of ['vng', 'g40', 'ibd']) {
       const expected = new Set(
         embedded.relations
-          .filter((r) => r.target === id && (r.type === 'member' || r.type === 'uses') && municipalities.has(r.source))
+          .filter(
+            (r) =>
+              r.target === id &&
+              (r.type === 'member' || r.type === 'uses') &&
+              municipalities.has(r.source),
+          )
           .map((r) => r.source),
       ).size;
       const row = page.locator(`tr[data-id="${id}"]`);
       if ((await row.count()) === 0) continue;
-      expect(Number((await row.getByTestId('members').textContent())!.replace(/\./g, '')), id).toBe(expected);
+      expect(Number((await row.getByTestId('members').textContent())!.replace(/\./g, '')), id).toBe(
+        expected,
+      );
     }
     await page.getByLabel('Soort').selectOption('chainPartner');
     await expect.poll(() => page.url()).toContain('soort=chainPartner');

@@ -9,7 +9,10 @@ let failed = 0;
 
 function run(label, command, args) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return result.status === 0;
 }
 
@@ -24,7 +27,13 @@ function gate(label, command, args) {
 function vitest(project) {
   const out = `test-results/${project}.json`;
   const ok = run(`vitest ${project}`, 'npx', [
-    'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
   ]);
   if (!existsSync(out)) {
     failed++;
@@ -35,10 +44,14 @@ function vitest(project) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A suite that fails to load counts as a failure even when no test ran in it.
-  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const broken = report.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   failed += broken;
   if (!ok && report.numFailedTests === 0 && broken === 0) failed++;
-  console.log(`--- vitest ${project}: ${report.numPassedTests} passed, ${report.numFailedTests + broken} failed`);
+  console.log(
+    `--- vitest ${project}: ${report.numPassedTests} passed, ${report.numFailedTests + broken} failed`,
+  );
 }
 
 gate('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);

@@ -18,9 +18,10 @@ export function DataPage() {
         <>
           <p className="lead" data-testid="network-summary">
             In deze browser: <strong>{network.title}</strong> met{' '}
-            <span data-testid="org-count">{formatNumber(network.organisations.length)}</span> organisaties en{' '}
-            <span data-testid="rel-count">{formatNumber(network.relations.length)}</span> relaties. De
-            gegevens blijven op dit apparaat.
+            <span data-testid="org-count">{formatNumber(network.organisations.length)}</span>{' '}
+            organisaties en{' '}
+            <span data-testid="rel-count">{formatNumber(network.relations.length)}</span> relaties.
+            De gegevens blijven op dit apparaat.
           </p>
           <div className="panels">
             <ImportPanel current={network} />

@@ -18,8 +18,8 @@ export function ExportPanel({ network }: { network: Network }) {
       <h2 id={headingId}>Exporteren</h2>
       <p>
         Het hele netwerk ({formatNumber(network.organisations.length)} organisaties,{' '}
-        {formatNumber(network.relations.length)} relaties) als Netwerkkaart-bestand (JSON, versie 1), om
-        te delen, te bewaren of later weer te importeren.
+        {formatNumber(network.relations.length)} relaties) als Netwerkkaart-bestand (JSON, versie
+        1), om te delen, te bewaren of later weer te importeren.
       </p>
       <button type="button" className="primary" onClick={exportJson}>
         Download JSON

@@ -34,7 +34,10 @@ type Step =
   | { step: 'failed'; message: string };
 
 function countByKind(network: Network) {
-  const counts = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, 0])) as Record<OrganisationKind, number>;
+  const counts = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, 0])) as Record<
+    OrganisationKind,
+    number
+  >;
   for (const org of network.organisations) counts[org.kind]++;
   return counts;
 }
@@ -130,8 +133,8 @@ export function ImportPanel({ current }: { current: Network }) {
       <h2 id={headingId}>Importeren</h2>
       <p>
         Lees een Netwerkkaart-bestand (JSON, versie 1) of een d3-bestand met <code>nodes</code> en{' '}
-        <code>links</code>. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets opgeslagen
-        voordat u bevestigt.
+        <code>links</code>. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets
+        opgeslagen voordat u bevestigt.
       </p>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -161,7 +164,9 @@ export function ImportPanel({ current }: { current: Network }) {
         />
       </div>
 
-      {state.step === 'reading' && <p role="status">{state.fileName} wordt gelezen en gecontroleerd…</p>}
+      {state.step === 'reading' && (
+        <p role="status">{state.fileName} wordt gelezen en gecontroleerd…</p>
+      )}
       {state.step === 'writing' && <p role="status">{state.fileName} wordt opgeslagen…</p>}
 
       {state.step === 'invalid' && (
@@ -180,7 +185,8 @@ export function ImportPanel({ current }: { current: Network }) {
           </ul>
           {state.failure.totalErrors > state.failure.errors.length && (
             <p>
-              … en nog {formatNumber(state.failure.totalErrors - state.failure.errors.length)} fouten.
+              … en nog {formatNumber(state.failure.totalErrors - state.failure.errors.length)}{' '}
+              fouten.
             </p>
           )}
         </div>
@@ -190,7 +196,8 @@ export function ImportPanel({ current }: { current: Network }) {
         <div className="preview" data-testid="import-preview">
           <h3>Voorvertoning: {preview.fileName}</h3>
           <p>
-            Formaat: {preview.result.format === 'd3' ? 'd3 (nodes en links)' : 'Netwerkkaart, versie 1'}.
+            Formaat:{' '}
+            {preview.result.format === 'd3' ? 'd3 (nodes en links)' : 'Netwerkkaart, versie 1'}.
             Titel: {preview.result.network.title}.
           </p>
           <table className="counts">
@@ -204,7 +211,9 @@ export function ImportPanel({ current }: { current: Network }) {
               ))}
               <tr>
                 <th scope="row">Relaties</th>
-                <td data-testid="preview-relations">{formatNumber(preview.result.network.relations.length)}</td>
+                <td data-testid="preview-relations">
+                  {formatNumber(preview.result.network.relations.length)}
+                </td>
               </tr>
               <tr>
                 <th scope="row">Bronnen</th>
@@ -217,10 +226,13 @@ export function ImportPanel({ current }: { current: Network }) {
               {preview.result.assumed.kinds > 0 && (
                 <p>
                   <label>
-                    {formatNumber(preview.result.assumed.kinds)} knopen hebben geen soort. Lees ze in als{' '}
+                    {formatNumber(preview.result.assumed.kinds)} knopen hebben geen soort. Lees ze
+                    in als{' '}
                     <select
                       value={preview.defaultKind}
-                      onChange={(e) => changeDefaults(e.target.value as OrganisationKind, preview.defaultType)}
+                      onChange={(e) =>
+                        changeDefaults(e.target.value as OrganisationKind, preview.defaultType)
+                      }
                     >
                       {ORGANISATION_KINDS.map((k) => (
                         <option key={k} value={k}>
@@ -234,10 +246,13 @@ export function ImportPanel({ current }: { current: Network }) {
               {preview.result.assumed.types > 0 && (
                 <p>
                   <label>
-                    {formatNumber(preview.result.assumed.types)} verbindingen hebben geen soort. Lees ze in als{' '}
+                    {formatNumber(preview.result.assumed.types)} verbindingen hebben geen soort.
+                    Lees ze in als{' '}
                     <select
                       value={preview.defaultType}
-                      onChange={(e) => changeDefaults(preview.defaultKind, e.target.value as RelationType)}
+                      onChange={(e) =>
+                        changeDefaults(preview.defaultKind, e.target.value as RelationType)
+                      }
                     >
                       {RELATION_TYPES.map((t) => (
                         <option key={t} value={t}>
@@ -260,20 +275,31 @@ export function ImportPanel({ current }: { current: Network }) {
           <fieldset>
             <legend>Hoe wilt u importeren?</legend>
             <label>
-              <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />
               Vervangen: het huidige netwerk wordt eerst bewaard als momentopname
             </label>
             <label>
-              <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === 'merge'}
+                onChange={() => setMode('merge')}
+              />
               Samenvoegen: bijwerken op id, nieuwe toevoegen, niets verwijderen
             </label>
           </fieldset>
           {mergePlan && (
             <p data-testid="merge-plan">
               Samenvoegen geeft bij organisaties {mergePlan.organisations.added} nieuw,{' '}
-              {mergePlan.organisations.updated} bijgewerkt en {mergePlan.organisations.unchanged} ongewijzigd;
-              bij relaties {mergePlan.relations.added} nieuw, {mergePlan.relations.updated} bijgewerkt en{' '}
-              {mergePlan.relations.unchanged} ongewijzigd.
+              {mergePlan.organisations.updated} bijgewerkt en {mergePlan.organisations.unchanged}{' '}
+              ongewijzigd; bij relaties {mergePlan.relations.added} nieuw,{' '}
+              {mergePlan.relations.updated} bijgewerkt en {mergePlan.relations.unchanged}{' '}
+              ongewijzigd.
             </p>
           )}
           <div className="actions">
@@ -298,8 +324,8 @@ export function ImportPanel({ current }: { current: Network }) {
         </p>
       )}
       <p className="hint">
-        Grootte-limiet: {formatBytes(IMPORT_LIMITS.maxFileBytes)}. Het formaat staat beschreven in het{' '}
-        <a href="./schema/netwerkkaart-v1.schema.json">JSON-schema</a>.
+        Grootte-limiet: {formatBytes(IMPORT_LIMITS.maxFileBytes)}. Het formaat staat beschreven in
+        het <a href="./schema/netwerkkaart-v1.schema.json">JSON-schema</a>.
       </p>
     </section>
   );

@@ -14,7 +14,8 @@ export function ResetPanel() {
     setAsking(false);
     try {
       await resetToEmbedded(db, loadEmbeddedNetwork);
-      const text = 'De landelijke gegevens zijn teruggezet. Het vorige netwerk is bewaard als momentopname.';
+      const text =
+        'De landelijke gegevens zijn teruggezet. Het vorige netwerk is bewaard als momentopname.';
       setMessage({ ok: true, text });
       announce(text);
     } catch (e) {

@@ -10,7 +10,9 @@ export function SnapshotPanel() {
   const snapshots = useSnapshots();
   const announce = useUiStore((s) => s.announce);
   const [name, setName] = useState('');
-  const [confirming, setConfirming] = useState<{ id: number; action: 'restore' | 'delete' } | null>(null);
+  const [confirming, setConfirming] = useState<{ id: number; action: 'restore' | 'delete' } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -36,8 +38,8 @@ export function SnapshotPanel() {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Momentopnamen</h2>
       <p>
-        Een momentopname bewaart het netwerk zoals het nu is. Vóór elke vervangende import, elk herstel
-        en elke terugzetting maakt Netwerkkaart er automatisch een.
+        Een momentopname bewaart het netwerk zoals het nu is. Vóór elke vervangende import, elk
+        herstel en elke terugzetting maakt Netwerkkaart er automatisch een.
       </p>
       <form className="inline-form" onSubmit={onSave}>
         <label htmlFor="snapshot-name">Naam</label>
@@ -91,15 +93,25 @@ export function SnapshotPanel() {
                   <td className="actions">
                     {asking ? (
                       <>
-                        <span>{asking === 'restore' ? 'Huidig netwerk vervangen?' : 'Definitief verwijderen?'}</span>
+                        <span>
+                          {asking === 'restore'
+                            ? 'Huidig netwerk vervangen?'
+                            : 'Definitief verwijderen?'}
+                        </span>
                         <button
                           type="button"
                           className={asking === 'delete' ? 'danger' : 'primary'}
                           onClick={() => {
                             setConfirming(null);
                             void (asking === 'restore'
-                              ? run(() => restoreSnapshot(db, id), `Momentopname "${s.name}" is teruggezet.`)
-                              : run(() => deleteSnapshot(db, id), `Momentopname "${s.name}" is verwijderd.`));
+                              ? run(
+                                  () => restoreSnapshot(db, id),
+                                  `Momentopname "${s.name}" is teruggezet.`,
+                                )
+                              : run(
+                                  () => deleteSnapshot(db, id),
+                                  `Momentopname "${s.name}" is verwijderd.`,
+                                ));
                           }}
                         >
                           Ja, {asking === 'restore' ? 'terugzetten' : 'verwijderen'}

@@ -1,6 +1,11 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { KIND_LABELS } from '../../domain/organisation';
-import { RELATION_TYPE_LABELS, RELATION_TYPES, ROLE_LABELS, type RelationType } from '../../domain/relation';
+import {
+  RELATION_TYPE_LABELS,
+  RELATION_TYPES,
+  ROLE_LABELS,
+  type RelationType,
+} from '../../domain/relation';
 import { sizeClassOf } from '../../domain/sizeClass';
 import { formatNumber } from '../format';
 
@@ -36,7 +41,9 @@ export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
     });
     groups.set(r.type, list);
   }
-  const source = org.sourceId ? index.network.sources.find((s) => s.id === org.sourceId) : undefined;
+  const source = org.sourceId
+    ? index.network.sources.find((s) => s.id === org.sourceId)
+    : undefined;
   return (
     <aside className="details" aria-labelledby="details-title" data-testid="details">
       <div className="details-head">
@@ -121,7 +128,12 @@ export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
       <h3>Relaties ({formatNumber(index.incident[selected]!.length)})</h3>
       {RELATION_TYPES.filter((t) => groups.has(t)).map((type) => {
         const lines = groups.get(type)!;
-        lines.sort((a, b) => index.organisations[a.other]!.name.localeCompare(index.organisations[b.other]!.name, 'nl'));
+        lines.sort((a, b) =>
+          index.organisations[a.other]!.name.localeCompare(
+            index.organisations[b.other]!.name,
+            'nl',
+          ),
+        );
         return (
           <details key={type} open={lines.length <= 30}>
             <summary>
@@ -132,7 +144,11 @@ export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
                 const other = index.organisations[line.other]!;
                 return (
                   <li key={`${line.other}-${line.outgoing}`}>
-                    <span className="dir">{line.outgoing ? RELATION_TYPE_LABELS[type].verb : RELATION_TYPE_LABELS[type].incoming}</span>{' '}
+                    <span className="dir">
+                      {line.outgoing
+                        ? RELATION_TYPE_LABELS[type].verb
+                        : RELATION_TYPE_LABELS[type].incoming}
+                    </span>{' '}
                     <button type="button" className="link" onClick={() => onSelect(line.other)}>
                       {other.name}
                     </button>

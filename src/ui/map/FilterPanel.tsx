@@ -44,7 +44,9 @@ export function FilterPanel({ filters, provinces, result, totals, onChange }: Pr
             <input
               type="checkbox"
               checked={filters.relationTypes.includes(type)}
-              onChange={() => onChange({ ...filters, relationTypes: toggleIn(filters.relationTypes, type) })}
+              onChange={() =>
+                onChange({ ...filters, relationTypes: toggleIn(filters.relationTypes, type) })
+              }
             />
             <span className={`edge-swatch edge-${type}`} aria-hidden="true" />
             {RELATION_TYPE_LABELS[type].nl}
@@ -69,7 +71,11 @@ export function FilterPanel({ filters, provinces, result, totals, onChange }: Pr
           ))}
         </select>
         {filters.provinces.length > 0 && (
-          <button type="button" className="link" onClick={() => onChange({ ...filters, provinces: [] })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => onChange({ ...filters, provinces: [] })}
+          >
             Alle provincies
           </button>
         )}
@@ -81,15 +87,17 @@ export function FilterPanel({ filters, provinces, result, totals, onChange }: Pr
             <input
               type="checkbox"
               checked={filters.sizeClasses.includes(c.code)}
-              onChange={() => onChange({ ...filters, sizeClasses: toggleIn(filters.sizeClasses, c.code) })}
+              onChange={() =>
+                onChange({ ...filters, sizeClasses: toggleIn(filters.sizeClasses, c.code) })
+              }
             />
             {c.code}: {c.label}
           </label>
         ))}
       </fieldset>
       <p className="hint">
-        Provincie en grootteklasse kiezen gemeenten; andere organisaties blijven zichtbaar als ze met een
-        getoonde gemeente verbonden zijn.
+        Provincie en grootteklasse kiezen gemeenten; andere organisaties blijven zichtbaar als ze
+        met een getoonde gemeente verbonden zijn.
       </p>
     </section>
   );

@@ -30,6 +30,18 @@ interface Props {
 
 type LayoutStatus = 'idle' | 'running' | 'settled';
 
+/** Timings read by the benchmark (bench/run.mjs) and handy in the console. */
+interface PageStats {
+  firstFrameAt?: number;
+  layoutStartedAt?: number;
+  layoutSettledAt?: number;
+  layoutTicksPerSecond?: number;
+}
+const pageStats = (): PageStats => {
+  const w = window as unknown as { __netwerkkaart?: PageStats };
+  return (w.__netwerkkaart ??= {});
+};
+
 /**
  * Mounts the canvas renderer and the layout worker. Positions, zoom and hover
  * never pass through React state: React only says what to show.
@@ -43,7 +55,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const callbacks = useRef({ onSelect, onHover });
   callbacks.current = { onSelect, onHover };
   const [status, setStatus] = useState<LayoutStatus>('idle');
-  const fitted = useRef(false);
+  // Until the user pans or zooms, the view follows the layout as it unfolds.
+  const userMoved = useRef(false);
 
   const fingerprint = useMemo(
     () =>
@@ -64,6 +77,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   useEffect(() => {
     const canvas = canvasRef.current!;
     const renderer = createGraphRenderer(canvas, {
+      onFrame: () => {
+        pageStats().firstFrameAt ??= performance.now();
+      },
       onClick: (i) => callbacks.current.onSelect(i),
       onHover: (i, x, y) => callbacks.current.onHover(i, x, y),
       onDragNode: (i, x, y, phase) => {
@@ -73,24 +89,32 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         p.ys[i] = y;
         layoutRef.current?.pin(i, x, y);
         renderer.setPositions(p.xs, p.ys);
-        if (phase === 'end') void saveLayout(db, fingerprintRef.current, idsRef.current, p.xs, p.ys);
+        if (phase === 'end')
+          void saveLayout(db, fingerprintRef.current, idsRef.current, p.xs, p.ys);
       },
     });
     rendererRef.current = renderer;
     const layout = createLayoutClient((xs, ys, info) => {
       positions.current = { xs, ys };
       renderer.setPositions(xs, ys);
-      if (!fitted.current) {
-        fitted.current = true;
-        renderer.zoomToFit(0);
-      }
+      if (!userMoved.current) renderer.zoomToFit(0);
       if (info.settled) {
+        pageStats().layoutSettledAt = performance.now();
+        if (info.ticksPerSecond !== undefined)
+          pageStats().layoutTicksPerSecond = info.ticksPerSecond;
         setStatus('settled');
         void saveLayout(db, fingerprintRef.current, idsRef.current, xs, ys);
       }
     });
     layoutRef.current = layout;
+    const moved = () => {
+      userMoved.current = true;
+    };
+    canvas.addEventListener('pointerdown', moved);
+    canvas.addEventListener('wheel', moved, { passive: true });
     return () => {
+      canvas.removeEventListener('pointerdown', moved);
+      canvas.removeEventListener('wheel', moved);
       layout.destroy();
       renderer.destroy();
       rendererRef.current = null;
@@ -106,7 +130,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     let cancelled = false;
     const model = buildRenderModel(index);
     renderer.setGraph(model.nodes, model.edges);
-    fitted.current = false;
+    userMoved.current = false;
     void readLayout(db, fingerprint).then((saved) => {
       if (cancelled) return;
       const start = initialPositions(index);
@@ -121,8 +145,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         positions.current = start;
         renderer.setPositions(start.xs, start.ys);
         renderer.zoomToFit(0);
-        fitted.current = true;
         setStatus('settled');
+        pageStats().layoutSettledAt = performance.now();
         layout.stop();
         return;
       }
@@ -130,6 +154,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       renderer.setPositions(start.xs, start.ys);
       renderer.zoomToFit(0);
       setStatus('running');
+      pageStats().layoutStartedAt = performance.now();
+      pageStats().layoutSettledAt = undefined;
       layout.start({
         count: index.organisations.length,
         sources: index.sources,
@@ -158,9 +184,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   useImperativeHandle(
     ref,
     () => ({
-      zoomToNode: (i) => rendererRef.current?.zoomToNode(i, 600),
+      zoomToNode: (i) => {
+        userMoved.current = true;
+        rendererRef.current?.zoomToNode(i, 600);
+      },
       zoomToFit: () => rendererRef.current?.zoomToFit(500),
-      zoomBy: (f) => rendererRef.current?.zoomBy(f),
+      zoomBy: (f) => {
+        userMoved.current = true;
+        rendererRef.current?.zoomBy(f);
+      },
       rerunLayout: () => {
         const p = positions.current;
         const layout = layoutRef.current;
@@ -200,6 +232,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     const action = keys[e.key];
     if (action) {
       e.preventDefault();
+      userMoved.current = true;
       action();
     }
   }
@@ -217,8 +250,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         data-layout={status}
       />
       <p id="canvas-help" className="visually-hidden">
-        Pijltjestoetsen verschuiven de kaart, plus en min zoomen, 0 toont alles, Escape heft de selectie
-        op. De tabelweergave toont dezelfde organisaties als lijst.
+        Pijltjestoetsen verschuiven de kaart, plus en min zoomen, 0 toont alles, Escape heft de
+        selectie op. De tabelweergave toont dezelfde organisaties als lijst.
       </p>
       {status === 'running' && (
         <p className="layout-status" role="status">

@@ -54,7 +54,13 @@ function MapScreen({ network }: { network: Network }) {
       return mask;
     }
     if (selected === null) return null;
-    for (const i of neighbourhood(index, selected, view.depth, (k) => filterResult.visibleEdges[k] === 1)) mask[i] = 1;
+    for (const i of neighbourhood(
+      index,
+      selected,
+      view.depth,
+      (k) => filterResult.visibleEdges[k] === 1,
+    ))
+      mask[i] = 1;
     return mask;
   }, [index, selected, view.depth, view.lit, filterResult]);
 
@@ -73,9 +79,9 @@ function MapScreen({ network }: { network: Network }) {
 
   const provinces = useMemo(
     () =>
-      [...new Set(network.organisations.map((o) => o.province).filter((p): p is string => !!p))].sort((a, b) =>
-        a.localeCompare(b, 'nl'),
-      ),
+      [
+        ...new Set(network.organisations.map((o) => o.province).filter((p): p is string => !!p)),
+      ].sort((a, b) => a.localeCompare(b, 'nl')),
     [network],
   );
 
@@ -112,10 +118,18 @@ function MapScreen({ network }: { network: Network }) {
       <div className="stage">
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
           <div className="segmented" role="group" aria-label="Weergave">
-            <button type="button" aria-pressed={view.view === 'kaart'} onClick={() => update({ view: 'kaart' }, true)}>
+            <button
+              type="button"
+              aria-pressed={view.view === 'kaart'}
+              onClick={() => update({ view: 'kaart' }, true)}
+            >
               Kaart
             </button>
-            <button type="button" aria-pressed={view.view === 'tabel'} onClick={() => update({ view: 'tabel' }, true)}>
+            <button
+              type="button"
+              aria-pressed={view.view === 'tabel'}
+              onClick={() => update({ view: 'tabel' }, true)}
+            >
               Tabel
             </button>
           </div>
@@ -129,17 +143,28 @@ function MapScreen({ network }: { network: Network }) {
           </button>
           <label className="inline">
             Omgeving
-            <select value={view.depth} onChange={(e) => update({ depth: e.target.value === '2' ? 2 : 1 })}>
+            <select
+              value={view.depth}
+              onChange={(e) => update({ depth: e.target.value === '2' ? 2 : 1 })}
+            >
               <option value={1}>1 stap</option>
               <option value={2}>2 stappen</option>
             </select>
           </label>
           {view.view === 'kaart' && (
             <>
-              <button type="button" onClick={() => canvas.current?.zoomBy(1.4)} aria-label="Inzoomen">
+              <button
+                type="button"
+                onClick={() => canvas.current?.zoomBy(1.4)}
+                aria-label="Inzoomen"
+              >
                 +
               </button>
-              <button type="button" onClick={() => canvas.current?.zoomBy(1 / 1.4)} aria-label="Uitzoomen">
+              <button
+                type="button"
+                onClick={() => canvas.current?.zoomBy(1 / 1.4)}
+                aria-label="Uitzoomen"
+              >
                 −
               </button>
               <button type="button" onClick={() => canvas.current?.zoomToFit()}>
@@ -176,7 +201,11 @@ function MapScreen({ network }: { network: Network }) {
               onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
             />
             {tooltip && (
-              <div className="tooltip" role="tooltip" style={{ left: tooltip.x + 14, top: tooltip.y + 14 }}>
+              <div
+                className="tooltip"
+                role="tooltip"
+                style={{ left: tooltip.x + 14, top: tooltip.y + 14 }}
+              >
                 <strong>{index.organisations[tooltip.index]!.name}</strong>
                 <span>
                   {KIND_LABELS[index.organisations[tooltip.index]!.kind].nl}
@@ -187,12 +216,22 @@ function MapScreen({ network }: { network: Network }) {
             )}
           </div>
           {view.view === 'tabel' && (
-            <OrganisationTable index={index} visible={tableVisible} selected={selected} onSelect={(i) => select(i)} />
+            <OrganisationTable
+              index={index}
+              visible={tableVisible}
+              selected={selected}
+              onSelect={(i) => select(i)}
+            />
           )}
         </div>
       </div>
       {selected !== null && (
-        <DetailsPanel index={index} selected={selected} onSelect={(i) => select(i, true)} onClose={() => select(null)} />
+        <DetailsPanel
+          index={index}
+          selected={selected}
+          onSelect={(i) => select(i, true)}
+          onClose={() => select(null)}
+        />
       )}
     </div>
   );

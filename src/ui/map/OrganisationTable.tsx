@@ -30,7 +30,10 @@ interface Props {
  * aria-rowcount and aria-rowindex tell assistive technology the full size.
  */
 export function OrganisationTable({ index, visible, selected, onSelect }: Props) {
-  const [sort, setSort] = useState<{ column: ColumnId; ascending: boolean }>({ column: 'name', ascending: true });
+  const [sort, setSort] = useState<{ column: ColumnId; ascending: boolean }>({
+    column: 'name',
+    ascending: true,
+  });
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -59,8 +62,13 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
     list.sort((a, b) => {
       const va = value(a);
       const vb = value(b);
-      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'nl');
-      return c * dir || index.organisations[a]!.name.localeCompare(index.organisations[b]!.name, 'nl');
+      const c =
+        typeof va === 'number' && typeof vb === 'number'
+          ? va - vb
+          : String(va).localeCompare(String(vb), 'nl');
+      return (
+        c * dir || index.organisations[a]!.name.localeCompare(index.organisations[b]!.name, 'nl')
+      );
     });
     return list;
   }, [index, visible, sort]);
@@ -76,7 +84,8 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
     if (!body) return;
     const top = p * ROW_HEIGHT;
     if (top < body.scrollTop) body.scrollTop = top;
-    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
+    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight)
+      body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
     requestAnimationFrame(() => body.querySelector<HTMLElement>(`[data-pos="${p}"]`)?.focus());
   }
 
@@ -101,7 +110,13 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
   }
 
   return (
-    <div className="org-table" role="table" aria-label="Organisaties" aria-rowcount={rows.length + 1} data-testid="org-table">
+    <div
+      className="org-table"
+      role="table"
+      aria-label="Organisaties"
+      aria-rowcount={rows.length + 1}
+      data-testid="org-table"
+    >
       <div role="rowgroup" className="org-table-head">
         <div role="row" aria-rowindex={1} className="org-row">
           {COLUMNS.map((c) => {
@@ -116,7 +131,9 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
                 <button
                   type="button"
                   className="sort"
-                  onClick={() => setSort({ column: c.id, ascending: current ? !sort.ascending : !c.numeric })}
+                  onClick={() =>
+                    setSort({ column: c.id, ascending: current ? !sort.ascending : !c.numeric })
+                  }
                 >
                   {c.label}
                   <span aria-hidden="true">{current ? (sort.ascending ? ' ▲' : ' ▼') : ''}</span>
@@ -148,27 +165,45 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
                 tabIndex={position === active ? 0 : -1}
                 data-pos={position}
                 className={`org-row${selected === i ? ' selected' : ''}`}
-                style={{ position: 'absolute', top: position * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 }}
+                style={{
+                  position: 'absolute',
+                  top: position * ROW_HEIGHT,
+                  height: ROW_HEIGHT,
+                  left: 0,
+                  right: 0,
+                }}
                 onClick={() => {
                   setActive(position);
                   onSelect(i);
                 }}
                 onFocus={() => setActive(position)}
               >
-                <div role="cell" className="cell col-name">{o.name}</div>
-                <div role="cell" className="cell col-kind">{KIND_LABELS[o.kind].nl}</div>
-                <div role="cell" className="cell col-province">{o.province ?? ''}</div>
+                <div role="cell" className="cell col-name">
+                  {o.name}
+                </div>
+                <div role="cell" className="cell col-kind">
+                  {KIND_LABELS[o.kind].nl}
+                </div>
+                <div role="cell" className="cell col-province">
+                  {o.province ?? ''}
+                </div>
                 <div role="cell" className="cell col-population num">
                   {o.population !== undefined ? formatNumber(o.population) : ''}
                 </div>
-                <div role="cell" className="cell col-sizeClass num">{cls?.code ?? ''}</div>
-                <div role="cell" className="cell col-relations num">{formatNumber(index.incident[i]!.length)}</div>
+                <div role="cell" className="cell col-sizeClass num">
+                  {cls?.code ?? ''}
+                </div>
+                <div role="cell" className="cell col-relations num">
+                  {formatNumber(index.incident[i]!.length)}
+                </div>
               </div>
             );
           })}
         </div>
       </div>
-      <p className="hint">Pijltjes, Page Up/Down, Home en End bewegen door de rijen; Enter kiest een organisatie.</p>
+      <p className="hint">
+        Pijltjes, Page Up/Down, Home en End bewegen door de rijen; Enter kiest een organisatie.
+      </p>
     </div>
   );
 }

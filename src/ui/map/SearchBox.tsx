@@ -62,7 +62,12 @@ export function SearchBox({ organisations, onChoose, label = 'Zoek een organisat
           }
         }}
       />
-      <ul id={listId} role="listbox" aria-label="Zoekresultaten" hidden={!open || hits.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Zoekresultaten"
+        hidden={!open || hits.length === 0}
+      >
         {hits.map((hit, i) => {
           const org = organisations[hit.index]!;
           return (

@@ -7,8 +7,8 @@ import type { RenderEdge, RenderNode } from '../../render/graphRenderer';
 // municipality and members for the rest, so big things look big.
 export function nodeRadius(index: GraphIndex, i: number): number {
   const org = index.organisations[i]!;
-  if (org.kind === 'municipality') return 2.5 + Math.sqrt(org.population ?? 0) / 55;
-  return 4 + Math.sqrt(index.memberCount[i]!) * 1.1;
+  if (org.kind === 'municipality') return 2 + Math.sqrt(org.population ?? 0) / 90;
+  return 3 + Math.sqrt(index.memberCount[i]!) * 0.65;
 }
 
 export function buildRenderModel(index: GraphIndex): { nodes: RenderNode[]; edges: RenderEdge[] } {
@@ -28,14 +28,12 @@ export function buildRenderModel(index: GraphIndex): { nodes: RenderNode[]; edge
       labelPriority: radius,
     };
   });
-  const edges = index.relations.map(
-    (r, k): RenderEdge => ({
-      source: index.sources[k]!,
-      target: index.targets[k]!,
-      type: r.type,
-      ...(r.role ? { role: r.role } : {}),
-    }),
-  );
+  const edges = index.relations.map((r, k): RenderEdge => ({
+    source: index.sources[k]!,
+    target: index.targets[k]!,
+    type: r.type,
+    ...(r.role ? { role: r.role } : {}),
+  }));
   return { nodes, edges };
 }
 

@@ -49,9 +49,15 @@ function NetworksScreen({ network }: { network: Network }) {
     });
     list.sort((a, b) =>
       sort === 'naam'
-        ? index.organisations[a.network]!.name.localeCompare(index.organisations[b.network]!.name, 'nl')
+        ? index.organisations[a.network]!.name.localeCompare(
+            index.organisations[b.network]!.name,
+            'nl',
+          )
         : b.members - a.members ||
-          index.organisations[a.network]!.name.localeCompare(index.organisations[b.network]!.name, 'nl'),
+          index.organisations[a.network]!.name.localeCompare(
+            index.organisations[b.network]!.name,
+            'nl',
+          ),
     );
     return list;
   }, [coverage, index, kind, sort, query]);
@@ -69,12 +75,16 @@ function NetworksScreen({ network }: { network: Network }) {
     <div className="page networks-page">
       <h1>Netwerken</h1>
       <p className="lead">
-        Alle verenigingen, ketenpartners en gedeelde diensten, met de gemeenten die eraan deelnemen (
-        {formatNumber(municipalityCount)} gemeenten in totaal).
+        Alle verenigingen, ketenpartners en gedeelde diensten, met de gemeenten die eraan deelnemen
+        ({formatNumber(municipalityCount)} gemeenten in totaal).
       </p>
       <div className="inline-form">
         <label htmlFor="net-kind">Soort</label>
-        <select id="net-kind" value={kind ?? ''} onChange={(e) => set('soort', e.target.value || null)}>
+        <select
+          id="net-kind"
+          value={kind ?? ''}
+          onChange={(e) => set('soort', e.target.value || null)}
+        >
           <option value="">Alle soorten</option>
           {ORGANISATION_KINDS.filter((k) => k !== 'municipality').map((k) => (
             <option key={k} value={k}>
@@ -83,7 +93,11 @@ function NetworksScreen({ network }: { network: Network }) {
           ))}
         </select>
         <label htmlFor="net-sort">Sorteren op</label>
-        <select id="net-sort" value={sort} onChange={(e) => set('sorteer', e.target.value === 'naam' ? 'naam' : null)}>
+        <select
+          id="net-sort"
+          value={sort}
+          onChange={(e) => set('sorteer', e.target.value === 'naam' ? 'naam' : null)}
+        >
           {Object.entries(SORTS).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
@@ -91,7 +105,12 @@ function NetworksScreen({ network }: { network: Network }) {
           ))}
         </select>
         <label htmlFor="net-query">Zoeken</label>
-        <input id="net-query" type="search" value={query} onChange={(e) => set('zoek', e.target.value || null)} />
+        <input
+          id="net-query"
+          type="search"
+          value={query}
+          onChange={(e) => set('zoek', e.target.value || null)}
+        />
         <span role="status" data-testid="network-count">
           {formatNumber(rows.length)} organisaties
         </span>
@@ -120,7 +139,9 @@ function NetworksScreen({ network }: { network: Network }) {
               <tr key={o.id} data-id={o.id}>
                 <td>
                   <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>{o.name}</Link>
-                  {o.shortName && o.shortName !== o.name && <span className="muted"> ({o.shortName})</span>}
+                  {o.shortName && o.shortName !== o.name && (
+                    <span className="muted"> ({o.shortName})</span>
+                  )}
                   {o.category && <div className="muted small">{o.category}</div>}
                 </td>
                 <td>{KIND_LABELS[o.kind].nl}</td>
@@ -135,7 +156,8 @@ function NetworksScreen({ network }: { network: Network }) {
                     : c.byProvince
                         .slice(0, 3)
                         .map((p) => `${p.province} (${p.members})`)
-                        .join(', ') + (c.byProvince.length > 3 ? ` en ${c.byProvince.length - 3} meer` : '')}
+                        .join(', ') +
+                      (c.byProvince.length > 3 ? ` en ${c.byProvince.length - 3} meer` : '')}
                 </td>
                 <td className="small">
                   {c.frontrunners.map((m) => index.organisations[m]!.name).join(', ')}

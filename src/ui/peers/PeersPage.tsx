@@ -57,17 +57,20 @@ export function PeersPage() {
 function PeersScreen({ network }: { network: Network }) {
   const { index, memberships } = useAnalysis(network);
   const [params, setParams] = useSearchParams();
-  const criteria = parseCriteria(params);
+  const paramsKey = params.toString();
+  const criteria = useMemo(() => parseCriteria(new URLSearchParams(paramsKey)), [paramsKey]);
   const chosenId = params.get('gemeente');
   const chosen = chosenId ? index.indexOf.get(chosenId) : undefined;
   const compareId = params.get('vergelijk');
   const compareWith = compareId ? index.indexOf.get(compareId) : undefined;
-  const municipalities = useMemo(() => index.organisations.filter((o) => o.kind === 'municipality'), [index]);
+  const municipalities = useMemo(
+    () => index.organisations.filter((o) => o.kind === 'municipality'),
+    [index],
+  );
 
   const peers = useMemo(
     () => (chosen === undefined ? [] : findPeers(index, memberships, chosen, criteria, 25)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- criteria is parsed from params each render
-    [index, memberships, chosen, params.toString()],
+    [index, memberships, chosen, criteria],
   );
   const steps = useMemo(
     () => (chosen === undefined ? [] : whereToStepIn(index, memberships, chosen, peers)),
@@ -92,8 +95,8 @@ function PeersScreen({ network }: { network: Network }) {
     <div className="page peers-page">
       <h1>Vergelijkbare gemeenten</h1>
       <p className="lead">
-        Kies een gemeente: u ziet gemeenten van vergelijkbare omvang, welke netwerken zij delen, en waar
-        u kunt instappen.
+        Kies een gemeente: u ziet gemeenten van vergelijkbare omvang, welke netwerken zij delen, en
+        waar u kunt instappen.
       </p>
       <div className="peers-controls panel">
         <SearchBox
@@ -143,17 +146,22 @@ function PeersScreen({ network }: { network: Network }) {
               Gemeenten zoals <span data-testid="peers-of">{self.name}</span>
             </h2>
             <p>
-              {self.population !== undefined ? `${formatNumber(self.population)} inwoners` : 'Inwoners onbekend'}
+              {self.population !== undefined
+                ? `${formatNumber(self.population)} inwoners`
+                : 'Inwoners onbekend'}
               {cls ? `, grootteklasse ${cls.code} (${cls.label})` : ''}
-              {self.province ? `, ${self.province}` : ''}; {memberships.networksOf.get(chosen)?.size ?? 0}{' '}
-              netwerken en diensten.{' '}
-              <Link to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}>
+              {self.province ? `, ${self.province}` : ''};{' '}
+              {memberships.networksOf.get(chosen)?.size ?? 0} netwerken en diensten.{' '}
+              <Link
+                to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}
+              >
                 Toon deze gemeenten op de kaart
               </Link>
             </p>
             {peers.length === 0 ? (
               <p data-testid="no-peers">
-                Geen gemeenten binnen deze criteria. Vergroot het verschil in inwoners of laat een voorwaarde los.
+                Geen gemeenten binnen deze criteria. Vergroot het verschil in inwoners of laat een
+                voorwaarde los.
               </p>
             ) : (
               <ol className="peer-list" data-testid="peer-list">
@@ -163,13 +171,21 @@ function PeersScreen({ network }: { network: Network }) {
                     <li key={o.id} data-population={o.population}>
                       <div className="peer-head">
                         <strong>{o.name}</strong>
-                        <span className="score" aria-label={`Overeenkomst ${pct.format(p.score)}`}>
-                          <span className="score-bar" style={{ width: `${Math.round(p.score * 100)}%` }} />
+                        <span className="score" aria-hidden="true">
+                          <span
+                            className="score-bar"
+                            style={{ width: `${Math.round(p.score * 100)}%` }}
+                          />
                         </span>
+                        <span className="score-text">{pct.format(p.score)} overeenkomst</span>
                       </div>
                       <div className="peer-reason">{p.reason}</div>
                       <div className="actions">
-                        <button type="button" className="link" onClick={() => set({ vergelijk: o.id })}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => set({ vergelijk: o.id })}
+                        >
                           Vergelijk met {self.name}
                         </button>
                         <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>Op de kaart</Link>
@@ -181,7 +197,12 @@ function PeersScreen({ network }: { network: Network }) {
             )}
           </section>
 
-          <StepInSection index={index} memberships={memberships} steps={steps} peerCount={peers.length} />
+          <StepInSection
+            index={index}
+            memberships={memberships}
+            steps={steps}
+            peerCount={peers.length}
+          />
 
           {compareWith !== undefined && (
             <CompareSection index={index} memberships={memberships} a={chosen} b={compareWith} />
@@ -206,9 +227,13 @@ function StepInSection({
   return (
     <section className="panel" aria-labelledby="stepin-title">
       <h2 id="stepin-title">Waar stap je in?</h2>
-      <p>Netwerken en diensten waar veel van deze gemeenten aan deelnemen, en deze gemeente nog niet.</p>
+      <p>
+        Netwerken en diensten waar veel van deze gemeenten aan deelnemen, en deze gemeente nog niet.
+      </p>
       {steps.length === 0 ? (
-        <p>Geen: deze gemeente neemt al deel aan alles waar haar vergelijkbare gemeenten in zitten.</p>
+        <p>
+          Geen: deze gemeente neemt al deel aan alles waar haar vergelijkbare gemeenten in zitten.
+        </p>
       ) : (
         <table className="data-table" data-testid="step-in">
           <caption className="visually-hidden">Netwerken om in te stappen</caption>
@@ -237,7 +262,9 @@ function StepInSection({
                       <span key={m}>
                         {i > 0 && ', '}
                         {index.organisations[m]!.name}
-                        {memberships.frontrunners.has(`${m}|${s.network}`) && <span className="badge">koploper</span>}
+                        {memberships.frontrunners.has(`${m}|${s.network}`) && (
+                          <span className="badge">koploper</span>
+                        )}
                       </span>
                     ))}
                     {s.askFirst.length > 5 && ` en ${s.askFirst.length - 5} meer`}
@@ -252,7 +279,17 @@ function StepInSection({
   );
 }
 
-function CompareSection({ index, memberships, a, b }: { index: GraphIndex; memberships: Memberships; a: number; b: number }) {
+function CompareSection({
+  index,
+  memberships,
+  a,
+  b,
+}: {
+  index: GraphIndex;
+  memberships: Memberships;
+  a: number;
+  b: number;
+}) {
   const c = compareMunicipalities(memberships, a, b);
   const nameOf = (i: number) => index.organisations[i]!.name;
   const list = (items: number[]) =>

@@ -29,7 +29,10 @@ describe('filters', () => {
     expect(r.edgeCount).toBe(7);
   });
   it('hides a kind and the relations that touch it', () => {
-    const r = applyFilters(index, { ...initialFilters(), kinds: ['municipality', 'association', 'chainPartner'] });
+    const r = applyFilters(index, {
+      ...initialFilters(),
+      kinds: ['municipality', 'association', 'chainPartner'],
+    });
     expect(ids(r.visibleNodes)).not.toContain('ibd');
     expect(r.edgeCount).toBe(5);
   });
@@ -74,12 +77,19 @@ describe('map view in the URL', () => {
       focus: true,
       depth: 2 as const,
       view: 'tabel' as const,
-      filters: { ...initialFilters(), kinds: ['municipality' as const], provinces: ['Zuid-Holland'], sizeClasses: [5] },
+      filters: {
+        ...initialFilters(),
+        kinds: ['municipality' as const],
+        provinces: ['Zuid-Holland'],
+        sizeClasses: [5],
+      },
     };
     expect(parseMapView(serialiseMapView(state))).toEqual(state);
   });
   it('ignores unknown values', () => {
-    const s = parseMapView(new URLSearchParams('soort=municipality,hacker&weergave=x&stappen=9&klasse=3,abc'));
+    const s = parseMapView(
+      new URLSearchParams('soort=municipality,hacker&weergave=x&stappen=9&klasse=3,abc'),
+    );
     expect(s.filters.kinds).toEqual(['municipality']);
     expect(s.view).toBe('kaart');
     expect(s.depth).toBe(1);

@@ -20,24 +20,48 @@ import type { Relation } from '../../../src/domain/relation';
 //   E 30 000 (Utrecht)       nets n4
 //   F  8 000 (Utrecht)       no networks
 const m = (id: string, population: number, province: string): Organisation => ({
-  id, kind: 'municipality', name: id, population, province, cbsCode: undefined,
+  id,
+  kind: 'municipality',
+  name: id,
+  population,
+  province,
+  cbsCode: undefined,
 });
 const n = (id: string): Organisation => ({ id, kind: 'association', name: `net ${id}` });
-const rel = (source: string, target: string, role?: 'frontrunner'): Relation => ({ source, target, type: 'member', ...(role ? { role } : {}) });
+const rel = (source: string, target: string, role?: 'frontrunner'): Relation => ({
+  source,
+  target,
+  type: 'member',
+  ...(role ? { role } : {}),
+});
 
 const network: Network = {
   title: 't',
   sources: [],
   organisations: [
-    m('A', 10_000, 'Zuid-Holland'), m('B', 9_000, 'Zuid-Holland'), m('C', 11_000, 'Utrecht'),
-    m('D', 12_500, 'Zuid-Holland'), m('E', 30_000, 'Utrecht'), m('F', 8_000, 'Utrecht'),
-    n('n1'), n('n2'), n('n3'), n('n4'),
+    m('A', 10_000, 'Zuid-Holland'),
+    m('B', 9_000, 'Zuid-Holland'),
+    m('C', 11_000, 'Utrecht'),
+    m('D', 12_500, 'Zuid-Holland'),
+    m('E', 30_000, 'Utrecht'),
+    m('F', 8_000, 'Utrecht'),
+    n('n1'),
+    n('n2'),
+    n('n3'),
+    n('n4'),
   ],
   relations: [
-    rel('A', 'n1'), rel('A', 'n2'), rel('A', 'n3'),
-    rel('B', 'n1'), rel('B', 'n2', 'frontrunner'),
-    rel('C', 'n1'), rel('C', 'n4'),
-    rel('D', 'n1'), rel('D', 'n2'), rel('D', 'n3'), rel('D', 'n4'),
+    rel('A', 'n1'),
+    rel('A', 'n2'),
+    rel('A', 'n3'),
+    rel('B', 'n1'),
+    rel('B', 'n2', 'frontrunner'),
+    rel('C', 'n1'),
+    rel('C', 'n4'),
+    rel('D', 'n1'),
+    rel('D', 'n2'),
+    rel('D', 'n3'),
+    rel('D', 'n4'),
     rel('E', 'n4'),
   ],
 };
@@ -75,17 +99,25 @@ describe('findPeers', () => {
   });
 
   it('explains each peer in words', () => {
-    const [b] = findPeers(index, ms, at('A'), { ...initialPeerCriteria(), sameProvince: true, networkWeight: 100 }).filter(
-      (p) => index.organisations[p.index]!.id === 'B',
-    );
+    const [b] = findPeers(index, ms, at('A'), {
+      ...initialPeerCriteria(),
+      sameProvince: true,
+      networkWeight: 100,
+    }).filter((p) => index.organisations[p.index]!.id === 'B');
     expect(b!.reason).toBe('9.000 inwoners (-10%), 2 van 3 netwerken gedeeld, zelfde provincie');
   });
 
   it('honours same province and same size class', () => {
-    const province = findPeers(index, ms, at('A'), { ...initialPeerCriteria(), sameProvince: true });
+    const province = findPeers(index, ms, at('A'), {
+      ...initialPeerCriteria(),
+      sameProvince: true,
+    });
     expect(names(province.map((p) => p.index)).sort()).toEqual(['B', 'D']);
     // A is class 3 (10 000–20 000): C and D are, B and F (class 2) are not.
-    const sameClass = findPeers(index, ms, at('A'), { ...initialPeerCriteria(), sameSizeClass: true });
+    const sameClass = findPeers(index, ms, at('A'), {
+      ...initialPeerCriteria(),
+      sameSizeClass: true,
+    });
     expect(names(sameClass.map((p) => p.index)).sort()).toEqual(['C', 'D']);
   });
 

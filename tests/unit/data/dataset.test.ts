@@ -44,10 +44,16 @@ describe('embedded national dataset', () => {
     const regionIds = new Set(regions.map((r) => r.id));
     const perMunicipality = new Map<string, number>();
     for (const r of network?.relations ?? []) {
-      if (r.type === 'member' && regionIds.has(r.target) && byId.get(r.source)?.kind === 'municipality')
+      if (
+        r.type === 'member' &&
+        regionIds.has(r.target) &&
+        byId.get(r.source)?.kind === 'municipality'
+      )
         perMunicipality.set(r.source, (perMunicipality.get(r.source) ?? 0) + 1);
     }
-    const wrong = municipalities.filter((m) => perMunicipality.get(m.id) !== 1).map((m) => `${m.name}: ${perMunicipality.get(m.id) ?? 0}`);
+    const wrong = municipalities
+      .filter((m) => perMunicipality.get(m.id) !== 1)
+      .map((m) => `${m.name}: ${perMunicipality.get(m.id) ?? 0}`);
     expect(wrong).toEqual([]);
   });
 
@@ -63,18 +69,27 @@ describe('embedded national dataset', () => {
   it('points every organisation and relation to a listed source', () => {
     const sources = new Set((network?.sources ?? []).map((s) => s.id));
     const missing = [
-      ...(network?.organisations ?? []).filter((o) => !o.sourceId || !sources.has(o.sourceId)).map((o) => o.id),
-      ...(network?.relations ?? []).filter((r) => !r.sourceId || !sources.has(r.sourceId)).map((r) => `${r.source}->${r.target}`),
+      ...(network?.organisations ?? [])
+        .filter((o) => !o.sourceId || !sources.has(o.sourceId))
+        .map((o) => o.id),
+      ...(network?.relations ?? [])
+        .filter((r) => !r.sourceId || !sources.has(r.sourceId))
+        .map((r) => `${r.source}->${r.target}`),
     ];
     expect(missing).toEqual([]);
     for (const s of network?.sources ?? []) expect(s.title.length).toBeGreaterThan(3);
   });
 
   it('has the networks the seed article names', () => {
-    for (const id of ['vng', 'vng-realisatie', 'ibd', 'g4', 'g40']) expect(byId.has(id), id).toBe(true);
+    for (const id of ['vng', 'vng-realisatie', 'ibd', 'g4', 'g40'])
+      expect(byId.has(id), id).toBe(true);
     // VNG: every municipality is a member; the IBD is used by every municipality.
     const members = (target: string, type: string) =>
-      new Set((network?.relations ?? []).filter((r) => r.target === target && r.type === type).map((r) => r.source)).size;
+      new Set(
+        (network?.relations ?? [])
+          .filter((r) => r.target === target && r.type === type)
+          .map((r) => r.source),
+      ).size;
     expect(members('vng', 'member')).toBe(342);
     expect(members('ibd', 'uses')).toBe(342);
     expect(members('g4', 'member')).toBe(4);

@@ -12,7 +12,10 @@ describe('planMerge', () => {
       incoming.organisations[1]!, // unchanged
       { id: 'g40', kind: 'association', name: 'G40-stedennetwerk' }, // added
     ];
-    incoming.relations = [incoming.relations[0]!, { source: 'GM0513', target: 'g40', type: 'member' }];
+    incoming.relations = [
+      incoming.relations[0]!,
+      { source: 'GM0513', target: 'g40', type: 'member' },
+    ];
     const plan = planMerge(current, incoming);
     expect(plan.organisations).toEqual({ added: 1, updated: 1, unchanged: 1 });
     expect(plan.relations).toEqual({ added: 1, updated: 0, unchanged: 1 });
@@ -22,7 +25,10 @@ describe('planMerge', () => {
 
   it('keeps fields the incoming record leaves out', () => {
     const current = sampleNetwork();
-    const plan = planMerge(current, { ...current, organisations: [{ id: 'vng', kind: 'association', name: 'VNG' }] });
+    const plan = planMerge(current, {
+      ...current,
+      organisations: [{ id: 'vng', kind: 'association', name: 'VNG' }],
+    });
     expect(plan.organisations.updated).toBe(1);
     expect(plan.organisationsToPut[0]).toMatchObject({ name: 'VNG', website: 'https://vng.nl' });
   });
@@ -30,7 +36,9 @@ describe('planMerge', () => {
 
 describe('sameRecord', () => {
   it('ignores key order and undefined fields', () => {
-    expect(sameRecord({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1, d: undefined })).toBe(true);
+    expect(sameRecord({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1, d: undefined })).toBe(
+      true,
+    );
     expect(sameRecord({ a: 1 }, { a: 2 })).toBe(false);
     expect(sameRecord([1, 2], { 0: 1, 1: 2 })).toBe(false);
   });

@@ -39,7 +39,14 @@ describe('sizeClassOf', () => {
   });
 
   it('follows a scheme passed as data', () => {
-    const scheme = { id: 't', source: 't', classes: [{ code: 1, min: 0, max: 10, label: 'klein' }, { code: 2, min: 10, max: null, label: 'groot' }] };
+    const scheme = {
+      id: 't',
+      source: 't',
+      classes: [
+        { code: 1, min: 0, max: 10, label: 'klein' },
+        { code: 2, min: 10, max: null, label: 'groot' },
+      ],
+    };
     expect(sizeClassOf(10, scheme)?.code).toBe(2);
     expect(sizeClassOf(9, scheme)?.code).toBe(1);
   });

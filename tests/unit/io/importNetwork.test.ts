@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileSize, importJsonText, importValue, type ImportResult } from '../../../src/io/importNetwork';
+import {
+  checkFileSize,
+  importJsonText,
+  importValue,
+  type ImportResult,
+} from '../../../src/io/importNetwork';
 import { IMPORT_LIMITS } from '../../../src/io/limits';
 import { sampleDocument } from '../fixtures';
 
@@ -22,7 +27,10 @@ describe('import: valid input', () => {
     expect(result.format).toBe('netwerkkaart-v1');
     expect(result.network.organisations).toHaveLength(6);
     expect(result.network.relations).toHaveLength(7);
-    expect(result.network.organisations[0]).toMatchObject({ cbsCode: 'GM0513', population: 70_000 });
+    expect(result.network.organisations[0]).toMatchObject({
+      cbsCode: 'GM0513',
+      population: 70_000,
+    });
   });
 
   it('keeps hostile strings as inert text', () => {
@@ -33,7 +41,8 @@ describe('import: valid input', () => {
       }),
     );
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.network.organisations[0]!.name).toBe('<img src=x onerror=alert(1)>');
+    if (result.ok)
+      expect(result.network.organisations[0]!.name).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('warns about unknown fields instead of keeping them silently', () => {
@@ -47,8 +56,15 @@ describe('import: valid input', () => {
 
   it('accepts the plain d3 shape and says how many nodes got the default kind', () => {
     const text = JSON.stringify({
-      nodes: [{ id: 'a', name: 'Alfa', kind: 'municipality' }, { id: 'b', label: 'Beta' }, { id: 3 }],
-      links: [{ source: 'a', target: 'b', value: 2 }, { source: 'b', target: 3, type: 'member' }],
+      nodes: [
+        { id: 'a', name: 'Alfa', kind: 'municipality' },
+        { id: 'b', label: 'Beta' },
+        { id: 3 },
+      ],
+      links: [
+        { source: 'a', target: 'b', value: 2 },
+        { source: 'b', target: 3, type: 'member' },
+      ],
     });
     const result = importJsonText(text, { defaultKind: 'chainPartner', defaultType: 'partner' });
     expect(result.ok).toBe(true);
@@ -60,11 +76,19 @@ describe('import: valid input', () => {
       ['b', 'chainPartner', 'Beta'],
       ['3', 'chainPartner', '3'],
     ]);
-    expect(result.network.relations[0]).toEqual({ source: 'a', target: 'b', type: 'partner', weight: 2 });
+    expect(result.network.relations[0]).toEqual({
+      source: 'a',
+      target: 'b',
+      type: 'partner',
+      weight: 2,
+    });
   });
 
   it('resolves d3 links given as node indexes', () => {
-    const result = importValue({ nodes: [{ id: 'x' }, { id: 'y' }], links: [{ source: 0, target: 1 }] });
+    const result = importValue({
+      nodes: [{ id: 'x' }, { id: 'y' }],
+      links: [{ source: 0, target: 1 }],
+    });
     expect(result.ok && result.network.relations[0]).toMatchObject({ source: 'x', target: 'y' });
   });
 });
@@ -120,7 +144,9 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('an unknown kind', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[3].kind = 'provincie'))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.organisations[3].kind = 'provincie'))),
+    );
     expect(e!.where).toContain('veld "kind"');
     expect(e!.message).toContain('municipality, association, chainPartner, sharedService');
   });
@@ -143,7 +169,9 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('duplicate relations', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => d.relations.push({ ...d.relations[1] }))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => d.relations.push({ ...d.relations[1] }))),
+    );
     expect(e!.message).toContain('dubbel');
   });
 
@@ -159,7 +187,9 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('a reference to an unknown source', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[0].sourceId = 'cbs-9999'))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.organisations[0].sourceId = 'cbs-9999'))),
+    );
     expect(e!.message).toContain('"cbs-9999"');
   });
 
@@ -169,7 +199,9 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('a fractional population', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[0].population = 70000.5))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.organisations[0].population = 70000.5))),
+    );
     expect(e!.message).toContain('zonder decimalen');
   });
 
@@ -181,32 +213,46 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('a website that is not http(s)', () => {
-    for (const url of ['javascript:alert(1)', 'ftp://vng.nl', 'vng.nl', 'data:text/html,<b>x</b>']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'ftp://vng.nl',
+      'vng.nl',
+      'data:text/html,<b>x</b>',
+    ]) {
       const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[3].website = url))));
       expect(e!.message).toContain('http:// of https://');
     }
   });
 
   it('a __proto__ key anywhere', () => {
-    const text = JSON.stringify(sampleDocument()).replace('"tags":[]', '"__proto__":{"isAdmin":true},"tags":[]');
+    const text = JSON.stringify(sampleDocument()).replace(
+      '"tags":[]',
+      '"__proto__":{"isAdmin":true},"tags":[]',
+    );
     const [e] = errorsOf(importJsonText(text));
     expect(e!.message).toContain('"__proto__"');
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('a constructor key', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.relations[0].constructor = { prototype: {} }))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.relations[0].constructor = { prototype: {} }))),
+    );
     expect(e!.message).toContain('niet is toegestaan');
   });
 
   it('strings over a sane length', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[0].name = 'x'.repeat(10_000)))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.organisations[0].name = 'x'.repeat(10_000)))),
+    );
     expect(e!.message).toContain(`maximaal ${IMPORT_LIMITS.maxNameLength} tekens`);
     expect(e!.message.length).toBeLessThan(300);
   });
 
   it('control characters in an id', () => {
-    const [e] = errorsOf(importJsonText(withChange((d) => (d.organisations[5].id = 'min\u0000bzk'))));
+    const [e] = errorsOf(
+      importJsonText(withChange((d) => (d.organisations[5].id = 'min\u0000bzk'))),
+    );
     expect(e!.message).toContain('stuurtekens');
   });
 
@@ -215,7 +261,9 @@ describe('import: every rejection has its own message', () => {
     expect(e!.message).toContain('100,0 MB');
     expect(checkFileSize(1000)).toBeUndefined();
     const huge = `{"format":"netwerkkaart","version":1,"organisations":[],"relations":[],"title":"${'x'.repeat(IMPORT_LIMITS.maxFileBytes)}"}`;
-    expect(errorsOf(importJsonText(huge))[0]!.message).toContain('Netwerkkaart leest bestanden tot');
+    expect(errorsOf(importJsonText(huge))[0]!.message).toContain(
+      'Netwerkkaart leest bestanden tot',
+    );
   });
 
   it('reports all errors at once, not only the first', () => {
@@ -236,7 +284,8 @@ describe('import: every rejection has its own message', () => {
   it('caps the list of reported errors but counts them all', () => {
     const result = importJsonText(
       withChange((d) => {
-        for (let i = 0; i < 500; i++) d.relations.push({ source: 'GM0513', target: `x${i}`, type: 'member' });
+        for (let i = 0; i < 500; i++)
+          d.relations.push({ source: 'GM0513', target: `x${i}`, type: 'member' });
       }),
     );
     expect(result.ok).toBe(false);

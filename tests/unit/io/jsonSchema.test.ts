@@ -16,9 +16,16 @@ describe('published JSON Schema', () => {
 
   it('describes the required envelope and the enums', () => {
     const schema = JSON.parse(generated);
-    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'organisations', 'relations']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['format', 'version', 'organisations', 'relations']),
+    );
     const org = schema.properties.organisations.items;
-    expect(org.properties.kind.enum).toEqual(['municipality', 'association', 'chainPartner', 'sharedService']);
+    expect(org.properties.kind.enum).toEqual([
+      'municipality',
+      'association',
+      'chainPartner',
+      'sharedService',
+    ]);
     expect(org.properties.cbsCode.pattern).toBe('^GM\\d{4}$');
   });
 });

@@ -34,7 +34,11 @@ describe('exchange format round trip', () => {
 
   it('carries its format name and version', () => {
     const doc = toExchangeDocument(sampleNetwork(), new Date('2026-11-28T12:00:00Z'));
-    expect(doc).toMatchObject({ format: 'netwerkkaart', version: 1, exportedAt: '2026-11-28T12:00:00.000Z' });
+    expect(doc).toMatchObject({
+      format: 'netwerkkaart',
+      version: 1,
+      exportedAt: '2026-11-28T12:00:00.000Z',
+    });
   });
 
   it('names the file netwerkkaart-YYYY-MM-DD.json', () => {

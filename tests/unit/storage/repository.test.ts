@@ -34,7 +34,11 @@ const other = (): Network => ({
 });
 
 async function counts() {
-  return { orgs: await db.organisations.count(), rels: await db.relations.count(), snaps: await db.snapshots.count() };
+  return {
+    orgs: await db.organisations.count(),
+    rels: await db.relations.count(),
+    snaps: await db.snapshots.count(),
+  };
 }
 
 describe('repository', () => {
@@ -51,27 +55,42 @@ describe('repository', () => {
   });
 
   it('two tabs seeding at once write the dataset once', async () => {
-    const results = await Promise.all([ensureSeeded(db, async () => sampleNetwork()), ensureSeeded(db, async () => sampleNetwork())]);
+    const results = await Promise.all([
+      ensureSeeded(db, async () => sampleNetwork()),
+      ensureSeeded(db, async () => sampleNetwork()),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.organisations.count()).toBe(6);
   });
 
   it('replace keeps the current network as an automatic snapshot', async () => {
     await replaceNetwork(db, sampleNetwork(), { origin: 'import' });
-    const snapshotId = await replaceNetwork(db, other(), { origin: 'import', snapshotName: 'vóór import' });
+    const snapshotId = await replaceNetwork(db, other(), {
+      origin: 'import',
+      snapshotName: 'vóór import',
+    });
     expect(snapshotId).toBeTypeOf('number');
     const net = await readNetwork(db);
     expect(net.title).toBe('Ander netwerk');
     expect(net.organisations.map((o) => o.id).sort()).toEqual(['a', 'b']);
     const [snap] = await listSnapshots(db);
-    expect(snap).toMatchObject({ name: 'vóór import', auto: true, organisationCount: 6, relationCount: 7 });
+    expect(snap).toMatchObject({
+      name: 'vóór import',
+      auto: true,
+      organisationCount: 6,
+      relationCount: 7,
+    });
     expect(snap!.bytes).toBeGreaterThan(500);
   });
 
   it('merge updates by id, adds new, deletes nothing, and reports counts', async () => {
     await replaceNetwork(db, sampleNetwork(), { origin: 'import' });
     const incoming = sampleNetwork();
-    incoming.organisations = [{ ...incoming.organisations[0]!, population: 1 }, incoming.organisations[1]!, ...other().organisations];
+    incoming.organisations = [
+      { ...incoming.organisations[0]!, population: 1 },
+      incoming.organisations[1]!,
+      ...other().organisations,
+    ];
     incoming.relations = [...other().relations, incoming.relations[0]!];
     incoming.sources = [{ id: 'nieuw', title: 'Nieuwe bron' }];
     const plan = await mergeNetwork(db, incoming);
@@ -95,7 +114,10 @@ describe('repository', () => {
     expect(sort(restored)).toEqual(sort(sampleNetwork()));
     expect(restored.relations).toHaveLength(7);
     const list = await listSnapshots(db);
-    expect(list.map((s) => s.name)).toEqual(['Automatisch: vóór herstel van "Stand januari"', 'Stand januari']);
+    expect(list.map((s) => s.name)).toEqual([
+      'Automatisch: vóór herstel van "Stand januari"',
+      'Stand januari',
+    ]);
     expect(list[0]).not.toHaveProperty('document');
     await deleteSnapshot(db, id);
     expect((await listSnapshots(db)).map((s) => s.id)).not.toContain(id);
@@ -125,7 +147,9 @@ describe('repository', () => {
     db.relations.hook('creating', () => {
       if (++written === 1) throw new Error('schijf vol (test)');
     });
-    await expect(replaceNetwork(db, other(), { origin: 'import', snapshotName: 'x' })).rejects.toBeInstanceOf(StorageWriteError);
+    await expect(
+      replaceNetwork(db, other(), { origin: 'import', snapshotName: 'x' }),
+    ).rejects.toBeInstanceOf(StorageWriteError);
     expect(await counts()).toEqual(before);
     expect(await readNetwork(db)).toEqual(beforeNet);
   });

@@ -1,0 +1,134 @@
+import type { LayoutInput, LayoutOptions } from './forceLayout';
+import { createLayoutRunner, type LayoutReply, type LayoutRequest } from './layoutRunner';
+
+// Main-thread side of the layout: posts requests to the worker and hands
+// positions on. Without Worker (tests, very old browsers) or if the worker
+// fails to load, the same loop runs here in short chunks.
+
+export interface LayoutProgress {
+  alpha: number;
+  settled: boolean;
+  /** Ticks run so far in this layout. */
+  ticks: number;
+  /** Only when settled: time to settle and ticking speed. */
+  ms?: number;
+  ticksPerSecond?: number;
+}
+
+export type PositionsListener = (xs: Float32Array, ys: Float32Array, info: LayoutProgress) => void;
+
+export interface LayoutClient {
+  start(input: LayoutInput, options?: Partial<LayoutOptions>): void;
+  pin(index: number, x: number, y: number): void;
+  unpin(index: number): void;
+  unpinAll(): void;
+  reheat(alpha?: number): void;
+  stop(): void;
+  destroy(): void;
+}
+
+export interface LayoutClientOptions {
+  /** false forces the in-thread loop (tests). */
+  useWorker?: boolean;
+}
+
+/** In-thread chunks stay under 8 ms so the page keeps drawing and answering input. */
+const IN_THREAD = { chunkMs: 8, postIntervalMs: 33 };
+
+interface Channel {
+  send(request: LayoutRequest): void;
+  close(): void;
+}
+
+export function createLayoutClient(
+  onPositions: PositionsListener,
+  options: LayoutClientOptions = {},
+): LayoutClient {
+  // Replies carry the run they belong to; anything from an older run is stale.
+  let run = 0;
+  let lastInit: LayoutRequest | null = null;
+  let destroyed = false;
+
+  const receive = (reply: LayoutReply) => {
+    if (destroyed || reply.run !== run) return;
+    if (reply.type === 'positions') {
+      onPositions(reply.xs, reply.ys, { alpha: reply.alpha, settled: false, ticks: reply.ticks });
+    } else {
+      onPositions(reply.xs, reply.ys, {
+        alpha: reply.alpha,
+        settled: true,
+        ticks: reply.ticks,
+        ms: reply.ms,
+        ticksPerSecond: reply.ticksPerSecond,
+      });
+    }
+  };
+
+  const inThread = (): Channel => {
+    const runner = createLayoutRunner(
+      {
+        post: (reply) => receive(reply),
+        schedule(fn) {
+          const id = setTimeout(fn, 0);
+          return () => clearTimeout(id);
+        },
+        now: () => performance.now(),
+      },
+      IN_THREAD,
+    );
+    return { send: (request) => runner.handle(request), close: () => runner.dispose() };
+  };
+
+  const inWorker = (): Channel | null => {
+    if (options.useWorker === false || typeof Worker === 'undefined') return null;
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return null;
+    }
+    let answered = false;
+    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
+      answered = true;
+      receive(event.data);
+    };
+    // A worker that cannot load (strict CSP, odd hosting) must not leave the map
+    // without a layout: switch to the in-thread loop and replay the last start.
+    worker.onerror = (event) => {
+      if (answered) return;
+      event.preventDefault();
+      worker.terminate();
+      channel = inThread();
+      if (lastInit) channel.send(lastInit);
+    };
+    return {
+      send: (request) => worker.postMessage(request),
+      close: () => worker.terminate(),
+    };
+  };
+
+  let channel: Channel = inWorker() ?? inThread();
+
+  return {
+    start(input, layoutOptions) {
+      run++;
+      lastInit = { type: 'init', run, input, ...(layoutOptions ? { options: layoutOptions } : {}) };
+      channel.send(lastInit);
+    },
+    pin: (index, x, y) => channel.send({ type: 'pin', index, x, y }),
+    unpin: (index) => channel.send({ type: 'unpin', index }),
+    unpinAll: () => channel.send({ type: 'unpinAll' }),
+    reheat: (alpha) =>
+      channel.send(alpha === undefined ? { type: 'reheat' } : { type: 'reheat', alpha }),
+    stop() {
+      // Bumping the run drops replies already on their way.
+      run++;
+      lastInit = null;
+      channel.send({ type: 'stop' });
+    },
+    destroy() {
+      destroyed = true;
+      channel.close();
+    },
+  };
+}
