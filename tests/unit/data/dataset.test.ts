@@ -37,7 +37,9 @@ describe('embedded national dataset', () => {
     ['veiligheidsregio', 25],
     ['ggd', 25],
     ['arbeidsmarktregio', 35],
-    ['omgevingsdienst', 29],
+    // 29 until 2024: OD Noord-Veluwe and OD Veluwe IJssel merged into OD Veluwe on
+    // 1 January 2024 (Uitvoerings- en handhavingsstrategie OD Veluwe, gmb-2025-526175).
+    ['omgevingsdienst', 28],
   ])('places every municipality in exactly one %s (%i in all)', (category, count) => {
     const regions = (network?.organisations ?? []).filter((o) => o.category === category);
     expect(regions).toHaveLength(count);
@@ -66,6 +68,24 @@ describe('embedded national dataset', () => {
     expect(Math.abs(sum - NATIONAL_TOTAL[year]!) / NATIONAL_TOTAL[year]!).toBeLessThan(0.001);
   });
 
+  it('matches CBS for spot-checked municipalities', () => {
+    // CBS StatLine 03759ned, "Bevolking op 1 januari", 1 January 2024 (checked by hand).
+    const checks: [string, string, number][] = [
+      ['GM0363', 'Amsterdam', 931_298],
+      ['GM0599', 'Rotterdam', 670_610],
+    ];
+    for (const [code, name, population] of checks) {
+      const m = byId.get(code);
+      expect(m?.name).toBe(name);
+      expect(m?.population, name).toBe(population);
+      expect(m?.populationYear).toBe(2024);
+    }
+    // CBS spelling and provinces of names people often write otherwise.
+    expect(byId.get('GM0518')?.name).toBe("'s-Gravenhage");
+    expect(byId.get('GM0513')).toMatchObject({ name: 'Gouda', province: 'Zuid-Holland' });
+    expect(byId.get('GM1961')?.name).toBe('Vijfheerenlanden');
+  });
+
   it('points every organisation and relation to a listed source', () => {
     const sources = new Set((network?.sources ?? []).map((s) => s.id));
     const missing = [
@@ -87,7 +107,10 @@ describe('embedded national dataset', () => {
     const members = (target: string, type: string) =>
       new Set(
         (network?.relations ?? [])
-          .filter((r) => r.target === target && r.type === type)
+          .filter(
+            (r) =>
+              r.target === target && r.type === type && byId.get(r.source)?.kind === 'municipality',
+          )
           .map((r) => r.source),
       ).size;
     expect(members('vng', 'member')).toBe(342);

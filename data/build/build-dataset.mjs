@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// Builds data/netwerkkaart-nl.json (exchange format v1) from the CSV tables in
+// data/tables/. Plain Node 20 ESM, no dependencies. Deterministic: the same
+// tables always give the same bytes (no timestamps taken from the clock).
+//
+//   node data/build/build-dataset.mjs
+//
+// Reads   data/tables/municipalities.csv
+//         data/tables/organisations-*.csv  (id,kind,name,shortName,category,website,description,sourceId)
+//         data/tables/relations-*.csv      (source,target,type,role,since,note,sourceId)
+//         data/tables/sources-*.csv        (id,title,publisher,year,url)
+// Fails (exit 1) on duplicate ids, relations to unknown ids, missing or
+// unknown sourceIds, and malformed rows.
+
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TABLES = join(DATA_DIR, 'tables');
+const OUT = join(DATA_DIR, 'netwerkkaart-nl.json');
+
+// The date of the data (regional divisions of 1 January 2025), not "now".
+const EXPORTED_AT = '2025-01-01T00:00:00Z';
+const TITLE = 'Gemeentelijke samenwerking in Nederland';
+
+const errors = [];
+const fail = (msg) => errors.push(msg);
+
+/** RFC 4180-style CSV: quoted fields, "" escapes, commas/newlines inside quotes, CRLF or LF. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let inQuotes = false;
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += c;
+    } else if (c === '"' && field === '') inQuotes = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (inQuotes) throw new Error('unterminated quoted field');
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+}
+
+function readTable(file, required) {
+  const name = relative(process.cwd(), file);
+  let rows;
+  try {
+    rows = parseCsv(readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(`${name}: ${e.message}`);
+    return [];
+  }
+  if (rows.length === 0) {
+    fail(`${name}: empty file (no header)`);
+    return [];
+  }
+  const header = rows[0].map((h) => h.trim());
+  for (const col of required) {
+    if (!header.includes(col)) fail(`${name}: missing column "${col}"`);
+  }
+  return rows.slice(1).map((cells, n) => {
+    if (cells.length !== header.length) {
+      fail(`${name} line ${n + 2}: ${cells.length} fields, header has ${header.length}`);
+    }
+    const rec = { _where: `${name} line ${n + 2}` };
+    header.forEach((h, k) => {
+      rec[h] = (cells[k] ?? '').trim();
+    });
+    return rec;
+  });
+}
+
+const files = readdirSync(TABLES).sort();
+const byPrefix = (p) => files.filter((f) => f.startsWith(p) && f.endsWith('.csv')).map((f) => join(TABLES, f));
+
+function toNumber(rec, key) {
+  if (rec[key] === undefined || rec[key] === '') return undefined;
+  const n = Number(rec[key]);
+  if (!Number.isFinite(n)) fail(`${rec._where}: ${key} "${rec[key]}" is not a number`);
+  return n;
+}
+
+/** Copy the listed fields, leaving out empty ones. */
+function pick(rec, keys) {
+  const out = {};
+  for (const k of keys) {
+    const v = rec[k];
+    if (v !== undefined && v !== '' && v !== null) out[k] = v;
+  }
+  return out;
+}
+
+// --- sources
+const sources = [];
+const sourceIds = new Set();
+for (const file of byPrefix('sources-')) {
+  for (const r of readTable(file, ['id', 'title', 'publisher', 'year', 'url'])) {
+    if (!r.id) fail(`${r._where}: source without id`);
+    else if (sourceIds.has(r.id)) fail(`${r._where}: duplicate source id "${r.id}"`);
+    sourceIds.add(r.id);
+    const s = pick(r, ['id', 'title', 'publisher']);
+    const year = toNumber(r, 'year');
+    if (year !== undefined) s.year = year;
+    if (r.url) s.url = r.url;
+    sources.push(s);
+  }
+}
+sources.sort((a, b) => cmp(a.id, b.id));
+
+function checkSource(rec) {
+  if (!rec.sourceId) fail(`${rec._where}: missing sourceId`);
+  else if (!sourceIds.has(rec.sourceId)) fail(`${rec._where}: sourceId "${rec.sourceId}" not in sources-*.csv`);
+}
+
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// --- organisations
+const ids = new Set();
+const municipalities = [];
+const others = [];
+function claimId(rec) {
+  if (!rec.id) fail(`${rec._where}: missing id`);
+  else if (ids.has(rec.id)) fail(`${rec._where}: duplicate id "${rec.id}"`);
+  ids.add(rec.id);
+}
+
+for (const r of readTable(join(TABLES, 'municipalities.csv'), [
+  'code', 'name', 'province', 'population', 'populationYear', 'lat', 'lon', 'sourceId',
+])) {
+  r.id = r.code;
+  claimId(r);
+  if (!/^GM\d{4}$/.test(r.code)) fail(`${r._where}: code "${r.code}" is not a CBS code GMxxxx`);
+  if (!r.name) fail(`${r._where}: missing name`);
+  checkSource(r);
+  const m = { id: r.code, kind: 'municipality', name: r.name, cbsCode: r.code };
+  if (r.province) m.province = r.province;
+  for (const k of ['population', 'populationYear', 'lat', 'lon']) {
+    const n = toNumber(r, k);
+    if (n !== undefined) m[k] = n;
+  }
+  m.sourceId = r.sourceId;
+  m.tags = [];
+  municipalities.push(m);
+}
+
+const KINDS = new Set(['municipality', 'association', 'chainPartner', 'sharedService']);
+for (const file of byPrefix('organisations-')) {
+  for (const r of readTable(file, ['id', 'kind', 'name', 'sourceId'])) {
+    claimId(r);
+    if (!KINDS.has(r.kind)) fail(`${r._where}: unknown kind "${r.kind}"`);
+    if (!r.name) fail(`${r._where}: missing name`);
+    checkSource(r);
+    others.push(pick(r, ['id', 'kind', 'name', 'shortName', 'category', 'website', 'description', 'sourceId']));
+  }
+}
+municipalities.sort((a, b) => cmp(a.id, b.id));
+others.sort((a, b) => cmp(a.id, b.id));
+
+// --- relations
+const TYPES = new Set(['member', 'uses', 'partner', 'knowledge']);
+const ROLES = new Set(['frontrunner', 'follower']);
+const relations = [];
+const relKeys = new Set();
+for (const file of byPrefix('relations-')) {
+  for (const r of readTable(file, ['source', 'target', 'type', 'sourceId'])) {
+    if (!ids.has(r.source)) fail(`${r._where}: unknown source id "${r.source}"`);
+    if (!ids.has(r.target)) fail(`${r._where}: unknown target id "${r.target}"`);
+    if (!TYPES.has(r.type)) fail(`${r._where}: unknown relation type "${r.type}"`);
+    if (r.role && !ROLES.has(r.role)) fail(`${r._where}: unknown role "${r.role}"`);
+    if (r.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.since)) fail(`${r._where}: since "${r.since}" is not YYYY[-MM[-DD]]`);
+    const key = `${r.source}|${r.type}|${r.target}`;
+    if (relKeys.has(key)) fail(`${r._where}: duplicate relation ${key}`);
+    relKeys.add(key);
+    checkSource(r);
+    relations.push(pick(r, ['source', 'target', 'type', 'role', 'since', 'note', 'sourceId']));
+  }
+}
+relations.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type));
+
+if (errors.length > 0) {
+  console.error(`build-dataset: ${errors.length} error(s):`);
+  for (const e of errors.slice(0, 50)) console.error('  - ' + e);
+  if (errors.length > 50) console.error(`  ... and ${errors.length - 50} more`);
+  process.exit(1);
+}
+
+const doc = {
+  format: 'netwerkkaart',
+  version: 1,
+  title: TITLE,
+  exportedAt: EXPORTED_AT,
+  sources,
+  organisations: [...municipalities, ...others],
+  relations,
+};
+writeFileSync(OUT, JSON.stringify(doc, null, 1) + '\n');
+
+const count = (arr, f) => arr.reduce((m, x) => ((m[f(x)] = (m[f(x)] ?? 0) + 1), m), {});
+const population = municipalities.reduce((s, m) => s + (m.population ?? 0), 0);
+console.log(`wrote ${relative(process.cwd(), OUT)}`);
+console.log(`sources: ${sources.length}`);
+console.log(`municipalities: ${municipalities.length} (population sum ${population})`);
+console.log(`other organisations: ${others.length}`, count(others, (o) => `${o.kind}/${o.category ?? '-'}`));
+console.log(`relations: ${relations.length}`, count(relations, (r) => r.type));
