@@ -94,7 +94,8 @@ function readTable(file, required) {
 }
 
 const files = readdirSync(TABLES).sort();
-const byPrefix = (p) => files.filter((f) => f.startsWith(p) && f.endsWith('.csv')).map((f) => join(TABLES, f));
+const byPrefix = (p) =>
+  files.filter((f) => f.startsWith(p) && f.endsWith('.csv')).map((f) => join(TABLES, f));
 
 function toNumber(rec, key) {
   if (rec[key] === undefined || rec[key] === '') return undefined;
@@ -132,7 +133,8 @@ sources.sort((a, b) => cmp(a.id, b.id));
 
 function checkSource(rec) {
   if (!rec.sourceId) fail(`${rec._where}: missing sourceId`);
-  else if (!sourceIds.has(rec.sourceId)) fail(`${rec._where}: sourceId "${rec.sourceId}" not in sources-*.csv`);
+  else if (!sourceIds.has(rec.sourceId))
+    fail(`${rec._where}: sourceId "${rec.sourceId}" not in sources-*.csv`);
 }
 
 function cmp(a, b) {
@@ -150,7 +152,14 @@ function claimId(rec) {
 }
 
 for (const r of readTable(join(TABLES, 'municipalities.csv'), [
-  'code', 'name', 'province', 'population', 'populationYear', 'lat', 'lon', 'sourceId',
+  'code',
+  'name',
+  'province',
+  'population',
+  'populationYear',
+  'lat',
+  'lon',
+  'sourceId',
 ])) {
   r.id = r.code;
   claimId(r);
@@ -175,7 +184,18 @@ for (const file of byPrefix('organisations-')) {
     if (!KINDS.has(r.kind)) fail(`${r._where}: unknown kind "${r.kind}"`);
     if (!r.name) fail(`${r._where}: missing name`);
     checkSource(r);
-    others.push(pick(r, ['id', 'kind', 'name', 'shortName', 'category', 'website', 'description', 'sourceId']));
+    others.push(
+      pick(r, [
+        'id',
+        'kind',
+        'name',
+        'shortName',
+        'category',
+        'website',
+        'description',
+        'sourceId',
+      ]),
+    );
   }
 }
 municipalities.sort((a, b) => cmp(a.id, b.id));
@@ -192,7 +212,8 @@ for (const file of byPrefix('relations-')) {
     if (!ids.has(r.target)) fail(`${r._where}: unknown target id "${r.target}"`);
     if (!TYPES.has(r.type)) fail(`${r._where}: unknown relation type "${r.type}"`);
     if (r.role && !ROLES.has(r.role)) fail(`${r._where}: unknown role "${r.role}"`);
-    if (r.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.since)) fail(`${r._where}: since "${r.since}" is not YYYY[-MM[-DD]]`);
+    if (r.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.since))
+      fail(`${r._where}: since "${r.since}" is not YYYY[-MM[-DD]]`);
     const key = `${r.source}|${r.type}|${r.target}`;
     if (relKeys.has(key)) fail(`${r._where}: duplicate relation ${key}`);
     relKeys.add(key);
@@ -225,5 +246,11 @@ const population = municipalities.reduce((s, m) => s + (m.population ?? 0), 0);
 console.log(`wrote ${relative(process.cwd(), OUT)}`);
 console.log(`sources: ${sources.length}`);
 console.log(`municipalities: ${municipalities.length} (population sum ${population})`);
-console.log(`other organisations: ${others.length}`, count(others, (o) => `${o.kind}/${o.category ?? '-'}`));
-console.log(`relations: ${relations.length}`, count(relations, (r) => r.type));
+console.log(
+  `other organisations: ${others.length}`,
+  count(others, (o) => `${o.kind}/${o.category ?? '-'}`),
+);
+console.log(
+  `relations: ${relations.length}`,
+  count(relations, (r) => r.type),
+);
