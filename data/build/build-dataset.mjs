@@ -221,6 +221,41 @@ for (const file of byPrefix('relations-')) {
     relations.push(pick(r, ['source', 'target', 'type', 'role', 'since', 'note', 'sourceId']));
   }
 }
+// --- partner rules: a chain partner linked to every region of a category
+// (tables/partner-rules.csv; sources in NETWORKS-NOTES.md). Kept as data so a
+// rule and its source are read, changed and cited in one place.
+const byCategory = new Map();
+for (const o of others) {
+  if (!o.category) continue;
+  if (!byCategory.has(o.category)) byCategory.set(o.category, []);
+  byCategory.get(o.category).push(o.id);
+}
+for (const rule of readTable(join(TABLES, 'partner-rules.csv'), [
+  'category',
+  'partner',
+  'type',
+  'sourceId',
+])) {
+  if (!ids.has(rule.partner)) fail(`${rule._where}: unknown partner id "${rule.partner}"`);
+  if (!TYPES.has(rule.type)) fail(`${rule._where}: unknown relation type "${rule.type}"`);
+  const regions = byCategory.get(rule.category) ?? [];
+  if (regions.length === 0) fail(`${rule._where}: no organisation has category "${rule.category}"`);
+  checkSource(rule);
+  for (const region of regions) {
+    const key = `${rule.partner}|${rule.type}|${region}`;
+    if (relKeys.has(key)) continue;
+    relKeys.add(key);
+    relations.push(
+      pick({ ...rule, source: rule.partner, target: region }, [
+        'source',
+        'target',
+        'type',
+        'note',
+        'sourceId',
+      ]),
+    );
+  }
+}
 relations.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type));
 
 if (errors.length > 0) {
@@ -239,7 +274,20 @@ const doc = {
   organisations: [...municipalities, ...others],
   relations,
 };
-writeFileSync(OUT, JSON.stringify(doc, null, 1) + '\n');
+const text = JSON.stringify(doc, null, 1) + '\n';
+// --check: the committed file must be exactly what the tables build.
+if (process.argv.includes('--check')) {
+  const current = readFileSync(OUT, 'utf8');
+  if (current !== text) {
+    console.error(
+      'build-dataset: data/netwerkkaart-nl.json is not the build of data/tables; run npm run data',
+    );
+    process.exit(1);
+  }
+  console.log('build-dataset: data/netwerkkaart-nl.json matches the tables');
+  process.exit(0);
+}
+writeFileSync(OUT, text);
 
 const count = (arr, f) => arr.reduce((m, x) => ((m[f(x)] = (m[f(x)] ?? 0) + 1), m), {});
 const population = municipalities.reduce((s, m) => s + (m.population ?? 0), 0);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../../src/domain/organisation';
@@ -118,8 +119,12 @@ describe('embedded national dataset', () => {
     expect(members('g4', 'member')).toBe(4);
   });
 
-  it('is the built file of the tables in data/tables', () => {
-    expect(existsSync('data/build/build-dataset.mjs')).toBe(true);
+  it('is exactly the build of the tables in data/tables', () => {
     expect(existsSync('data/tables/municipalities.csv')).toBe(true);
+    const run = spawnSync(process.execPath, ['data/build/build-dataset.mjs', '--check'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
