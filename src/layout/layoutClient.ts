@@ -68,8 +68,8 @@ export function createLayoutClient(
     const runner = createLayoutRunner(
       {
         post: (reply) => receive(reply),
-        schedule(fn) {
-          const id = setTimeout(fn, 0);
+        schedule(fn, delayMs) {
+          const id = setTimeout(fn, delayMs);
           return () => clearTimeout(id);
         },
         now: () => performance.now(),

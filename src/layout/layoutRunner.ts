@@ -41,8 +41,8 @@ export type LayoutReply =
 
 export interface RunnerHost {
   post(reply: LayoutReply, transfer: Transferable[]): void;
-  /** Runs fn soon, after pending messages; returns a cancel function. */
-  schedule(fn: () => void): () => void;
+  /** Runs fn after delayMs (0: as soon as pending messages are handled); returns a cancel function. */
+  schedule(fn: () => void, delayMs: number): () => void;
   now(): number;
 }
 
@@ -51,6 +51,8 @@ export interface RunnerOptions {
   chunkMs: number;
   /** Least time between two position posts: about 30 per second is all a screen needs. */
   postIntervalMs: number;
+  /** Pause after each chunk, as a share of the chunk's time: leaves CPU to the page on few cores. */
+  restRatio?: number;
 }
 
 /** Dragging a node of a settled layout warms it just enough for its neighbours to follow. */
@@ -81,7 +83,7 @@ export function createLayoutRunner(host: RunnerHost, options: RunnerOptions): La
     tickMs = 0;
     ticksAtStart = layout.ticks();
     lastPost = -Infinity;
-    cancel = host.schedule(step);
+    cancel = host.schedule(step, 0);
   };
 
   function step() {
@@ -123,7 +125,9 @@ export function createLayoutRunner(host: RunnerHost, options: RunnerOptions): La
         [xs.buffer, ys.buffer],
       );
     }
-    cancel = host.schedule(step);
+    // Only a graph whose single tick outlasts the chunk is big enough to crowd the page.
+    const rest = t1 - t0 > options.chunkMs * 2 ? (options.restRatio ?? 0) * (t1 - t0) : 0;
+    cancel = host.schedule(step, rest);
   }
 
   return {

@@ -19,7 +19,11 @@ channel.port1.onmessage = () => {
 const runner = createLayoutRunner(
   {
     post: (reply, transfer) => scope.postMessage(reply, transfer),
-    schedule(fn) {
+    schedule(fn, delayMs) {
+      if (delayMs > 0) {
+        const id = setTimeout(fn, delayMs);
+        return () => clearTimeout(id);
+      }
       pending = fn;
       channel.port2.postMessage(null);
       return () => {
@@ -28,7 +32,7 @@ const runner = createLayoutRunner(
     },
     now: () => performance.now(),
   },
-  { chunkMs: 16, postIntervalMs: 33 },
+  { chunkMs: 16, postIntervalMs: 33, restRatio: 0.25 },
 );
 
 scope.onmessage = (event: MessageEvent<LayoutRequest>) => runner.handle(event.data);

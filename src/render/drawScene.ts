@@ -92,18 +92,32 @@ export interface DrawStats {
 const TAU = Math.PI * 2;
 /** Nodes never shrink below this on screen, or a zoomed-out map would be empty. */
 export const MIN_NODE_PX = 1.5;
-/** In fast mode a big graph draws a stable sample of this many edges. */
-const FAST_EDGE_BUDGET = 12_000;
-/** Above this many nodes, fast mode drops outlines and unforced labels. */
+
+// Level of detail. Measured on Chromium with software rendering: a 1-device-pixel
+// line takes a hairline fast path whose cost grows with its length (about
+// 5-8 ns per pixel), while a wider or dashed line in a big path goes through
+// the stroker and costs 10-100 times more. So big batches are drawn as
+// hairlines, and the total length of edges drawn per frame is budgeted.
+
+/** Device pixels of edge length per frame while moving (about 10 ms of raster). */
+const FAST_EDGE_PIXELS = 1_500_000;
+/** Same at rest: one slower frame is fine, but not a second of freeze. */
+const FULL_EDGE_PIXELS = 8_000_000;
+/** A batch shorter than this (device pixels) may use its real width (the stroker: ~150 ns per pixel). */
+const THICK_EDGE_PIXELS = 40_000;
+/** A batch shorter than this may be dashed at hairline width (~15 ns per pixel). */
+const DASH_EDGE_PIXELS = 300_000;
+/** Above this many nodes, fast mode drops outlines and unforced labels and draws small nodes as squares. */
 const FAST_NODE_LIMIT = 2_000;
-/** Dashing costs per segment; a dense batch is drawn solid (too dense to see dashes anyway). */
-const DASH_SEGMENT_LIMIT = 4_000;
+/** Node paths are filled in chunks: one huge path rasterises slower than a few hundred small ones. */
+const NODE_CHUNK = 200;
+const OUTLINE_NODE_LIMIT = 3_000;
 const DIM_NODE_ALPHA = 0.18;
 const DIM_EDGE_FACTOR = 0.2;
 const LABEL_MIN_RADIUS_PX = 3;
 const LABEL_HEIGHT = 15;
 const LABEL_PAD = 2;
-const MAX_LABELS = { full: 300, fast: 120 };
+const MAX_LABELS = 300;
 
 export function prepareGraph(
   nodes: readonly RenderNode[],
@@ -188,14 +202,35 @@ type Pass = 'all' | 'dim' | 'lit';
 
 function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast: boolean): number {
   const { graph, xs, ys, hidden, highlighted } = scene;
-  const { k, x: tx, y: ty, width: w, height: h } = view;
+  const { k, x: tx, y: ty, width: w, height: h, pixelRatio } = view;
   const { sources, targets } = graph;
-  // Sampling by edge index keeps the same subset from frame to frame: no flicker while moving.
-  const stride =
-    fast && graph.edgeCount > FAST_EDGE_BUDGET ? Math.ceil(graph.edgeCount / FAST_EDGE_BUDGET) : 1;
+  const visible = (s: number, t: number, x1: number, y1: number, x2: number, y2: number) =>
+    !(hidden && (hidden[s] || hidden[t])) &&
+    // Culling by the segment's bounding box: exact enough, and NaN fails every test.
+    Math.max(x1, x2) >= 0 &&
+    Math.min(x1, x2) <= w &&
+    Math.max(y1, y2) >= 0 &&
+    Math.min(y1, y2) <= h;
+
+  // First pass: how much line is in view. Cheap arithmetic next to rasterising it.
+  let total = 0;
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const s = sources[e]!;
+    const t = targets[e]!;
+    if (s >= graph.count || t >= graph.count) continue;
+    const x1 = xs[s]! * k + tx;
+    const y1 = ys[s]! * k + ty;
+    const x2 = xs[t]! * k + tx;
+    const y2 = ys[t]! * k + ty;
+    if (visible(s, t, x1, y1, x2, y2)) total += Math.abs(x2 - x1) + Math.abs(y2 - y1);
+  }
+  total *= pixelRatio;
+  // Over budget, draw every n-th edge: chosen by index, so the same subset each frame (no flicker).
+  const stride = Math.max(1, Math.ceil(total / (fast ? FAST_EDGE_PIXELS : FULL_EDGE_PIXELS)));
   // Many overlapping edges turn into a grey blanket; fade them as their number grows.
-  const baseAlpha = clamp(40 / Math.sqrt(Math.max(1, graph.edgeCount)), 0.15, 0.7);
+  const baseAlpha = clamp(40 / Math.sqrt(Math.max(1, graph.edgeCount / stride)), 0.15, 0.7);
   const widthScale = clamp(Math.sqrt(k), 0.5, 1.5);
+  const hairline = 1 / pixelRatio;
   const passes: Pass[] = highlighted ? ['dim', 'lit'] : ['all'];
   let drawn = 0;
   ctx.lineCap = 'butt';
@@ -204,13 +239,13 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
       const list = graph.edgesByType[ti]!;
       const style = EDGE_STYLES[type];
       let segments = 0;
+      let length = 0;
       ctx.beginPath();
       for (let j = 0; j < list.length; j++) {
         const e = list[j]!;
         if (stride > 1 && e % stride !== 0) continue;
         const s = sources[e]!;
         const t = targets[e]!;
-        if (hidden && (hidden[s] || hidden[t])) continue;
         if (highlighted) {
           const lit = highlighted[s] === 1 && highlighted[t] === 1;
           if (lit !== (pass === 'lit')) continue;
@@ -219,21 +254,16 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
         const y1 = ys[s]! * k + ty;
         const x2 = xs[t]! * k + tx;
         const y2 = ys[t]! * k + ty;
-        // Culling by the segment's bounding box: exact enough, and NaN fails every test.
-        if (!(
-          Math.max(x1, x2) >= 0 &&
-          Math.min(x1, x2) <= w &&
-          Math.max(y1, y2) >= 0 &&
-          Math.min(y1, y2) <= h
-        )) {
-          continue;
-        }
+        if (!visible(s, t, x1, y1, x2, y2)) continue;
         ctx.moveTo(x1, y1);
         ctx.lineTo(x2, y2);
         segments++;
+        length += Math.abs(x2 - x1) + Math.abs(y2 - y1);
       }
       if (segments === 0) return;
       drawn += segments;
+      const devicePixels = length * pixelRatio;
+      const width = style.width * widthScale * (pass === 'lit' ? 1.3 : 1);
       ctx.globalAlpha =
         pass === 'dim'
           ? baseAlpha * DIM_EDGE_FACTOR
@@ -241,8 +271,8 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
             ? Math.min(1, baseAlpha * 1.5)
             : baseAlpha;
       ctx.strokeStyle = style.color;
-      ctx.lineWidth = style.width * widthScale * (pass === 'lit' ? 1.3 : 1);
-      ctx.setLineDash(segments <= DASH_SEGMENT_LIMIT ? (style.dash as number[]) : []);
+      ctx.lineWidth = devicePixels <= THICK_EDGE_PIXELS ? width : Math.min(width, hairline);
+      ctx.setLineDash(devicePixels <= DASH_EDGE_PIXELS ? (style.dash as number[]) : []);
       ctx.stroke();
     });
   }
@@ -253,14 +283,39 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
 
 function drawNodes(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast: boolean): number {
   const { graph, xs, ys, hidden, highlighted } = scene;
-  const { k, x: tx, y: ty, width: w, height: h } = view;
-  const outline = graph.typicalRadius * k >= 3 && !(fast && graph.count > FAST_NODE_LIMIT);
+  const { k, x: tx, y: ty, width: w, height: h, pixelRatio } = view;
+  const big = graph.count > FAST_NODE_LIMIT;
+  // Squares cost a third of arcs and look the same when small; while a big graph moves, a bit larger too.
+  const squareBelow = fast && big ? 3 : 2;
   const passes: Pass[] = highlighted ? ['dim', 'lit'] : ['all'];
+
+  // Count what is in view first: outlines are only worth their cost on a modest number of nodes.
+  let inView = 0;
+  for (let i = 0; i < graph.count; i++) {
+    if (hidden?.[i]) continue;
+    const sx = xs[i]! * k + tx;
+    const sy = ys[i]! * k + ty;
+    if (sx >= 0 && sx <= w && sy >= 0 && sy <= h) inView++;
+  }
+  const outline = graph.typicalRadius * k >= 3 && inView <= OUTLINE_NODE_LIMIT && !(fast && big);
+
   let drawn = 0;
   for (const pass of passes) {
     ctx.globalAlpha = pass === 'dim' ? DIM_NODE_ALPHA : 1;
     for (const batch of scene.colors) {
-      let count = 0;
+      let chunk = 0;
+      const flush = () => {
+        if (chunk === 0) return;
+        ctx.fill();
+        if (outline && pass !== 'dim') ctx.stroke();
+        drawn += chunk;
+        chunk = 0;
+        ctx.beginPath();
+      };
+      ctx.fillStyle = batch.color;
+      // A thin white edge keeps touching nodes apart; one device pixel keeps it on the fast path.
+      ctx.strokeStyle = '#FFFFFF';
+      ctx.lineWidth = 1 / pixelRatio;
       ctx.beginPath();
       for (let j = 0; j < batch.indices.length; j++) {
         const i = batch.indices[j]!;
@@ -270,24 +325,14 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
         const sy = ys[i]! * k + ty;
         const r = Math.max(MIN_NODE_PX, graph.radii[i]! * k);
         if (!(sx + r >= 0 && sx - r <= w && sy + r >= 0 && sy - r <= h)) continue;
-        // Squares cost far less than arcs and look the same at this size.
-        if (r < 2) ctx.rect(sx - r, sy - r, r * 2, r * 2);
+        if (r < squareBelow) ctx.rect(sx - r, sy - r, r * 2, r * 2);
         else {
           ctx.moveTo(sx + r, sy);
           ctx.arc(sx, sy, r, 0, TAU);
         }
-        count++;
+        if (++chunk === NODE_CHUNK) flush();
       }
-      if (count === 0) continue;
-      drawn += count;
-      ctx.fillStyle = batch.color;
-      ctx.fill();
-      if (outline && pass !== 'dim') {
-        // A thin white edge keeps touching nodes apart.
-        ctx.strokeStyle = '#FFFFFF';
-        ctx.lineWidth = 0.75;
-        ctx.stroke();
-      }
+      flush();
     }
   }
   ctx.globalAlpha = 1;
@@ -371,7 +416,7 @@ function drawLabels(
   const { graph, xs, ys, hidden, highlighted, selected } = scene;
   const { k, x: tx, y: ty, width: w, height: h } = view;
   const onlyForced = fast && graph.count > FAST_NODE_LIMIT;
-  const maxLabels = fast ? MAX_LABELS.fast : MAX_LABELS.full;
+  const maxLabels = MAX_LABELS;
   const candidates: LabelCandidate[] = [];
   let unforced = 0;
   for (let j = 0; j < graph.labelOrder.length; j++) {

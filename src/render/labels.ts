@@ -22,7 +22,7 @@ export interface LabelCandidate extends LabelBox {
 export interface LabelPlacementOptions {
   /** Grid cell size in pixels; about a label's height works well. */
   cellSize?: number;
-  /** Stop after this many labels: text is the slowest thing on the canvas. */
+  /** Stop after this many labels: each one costs two text draws and clutters the map. */
   maxLabels?: number;
   /** Cap on forced labels, so a huge highlight cannot flood the map with text. */
   maxForced?: number;

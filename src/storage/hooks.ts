@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Network } from '../domain/network';
 import { db } from './db';
-import { listSnapshots, readNetwork, readNetworkMeta } from './repository';
+import { listSnapshots, readNetwork, readNetworkMeta, readSnapshotNetwork } from './repository';
 
 // Live queries: a write anywhere (also in another tab) re-runs them, so every
 // view shows the stored network without a second copy in UI state.
@@ -17,4 +17,16 @@ export function useNetworkMeta() {
 
 export function useSnapshots() {
   return useLiveQuery(() => listSnapshots(db), []);
+}
+
+/** A snapshot's network, validated; null when it does not exist; undefined while loading. */
+export function useSnapshotNetwork(id: number | null) {
+  return useLiveQuery(async () => {
+    if (id === null) return null;
+    try {
+      return await readSnapshotNetwork(db, id);
+    } catch {
+      return null;
+    }
+  }, [id]);
 }

@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AppShell } from './AppShell';
+import { ComparePage } from './compare/ComparePage';
 import { DataPage } from './data/DataPage';
 import { MapPage } from './map/MapPage';
 import { NetworksPage } from './networks/NetworksPage';
@@ -16,6 +17,7 @@ const router = createHashRouter([
       { path: 'netwerken', element: <NetworksPage /> },
       { path: 'gelijken', element: <PeersPage /> },
       { path: 'gegevens', element: <DataPage /> },
+      { path: 'vergelijken', element: <ComparePage /> },
       { path: '*', element: <Navigate to="/kaart" replace /> },
     ],
   },

@@ -6,6 +6,7 @@ const NAV = [
   { to: '/kaart', label: 'Kaart' },
   { to: '/netwerken', label: 'Netwerken' },
   { to: '/gelijken', label: 'Vergelijkbare gemeenten' },
+  { to: '/vergelijken', label: 'Vergelijken' },
   { to: '/gegevens', label: 'Gegevens' },
 ];
 

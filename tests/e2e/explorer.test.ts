@@ -94,11 +94,16 @@ describe('explorer', () => {
     await page.getByTestId('shown-nodes').waitFor();
     const all = await shownCounts(page);
     await page.getByRole('checkbox', { name: 'Ketenpartners', exact: true }).uncheck();
+    await expect.poll(async () => (await shownCounts(page)).nodes).toBeLessThan(all.nodes);
+    const withoutPartners = await shownCounts(page);
     await page.getByRole('listbox', { name: 'Provincies' }).selectOption(['Zuid-Holland']);
+    await expect
+      .poll(async () => (await shownCounts(page)).nodes)
+      .toBeLessThan(withoutPartners.nodes);
+    expect(page.url()).toContain('provincie=Zuid-Holland');
     const filtered = await shownCounts(page);
     expect(filtered.nodes).toBeLessThan(all.nodes);
     expect(filtered.edges).toBeLessThan(all.edges);
-    expect(page.url()).toContain('provincie=Zuid-Holland');
     await page.getByRole('button', { name: 'Tabel', exact: true }).click();
     const table = page.getByTestId('org-table');
     await table.waitFor();

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { db } from '../../storage/db';
 import { useSnapshots } from '../../storage/hooks';
 import { deleteSnapshot, restoreSnapshot, saveSnapshot } from '../../storage/repository';
@@ -129,6 +130,12 @@ export function SnapshotPanel() {
                         >
                           Terugzetten
                         </button>
+                        <Link
+                          to={`/vergelijken?van=${id}`}
+                          aria-label={`Momentopname ${s.name} vergelijken met nu`}
+                        >
+                          Vergelijken
+                        </Link>
                         <button
                           type="button"
                           onClick={() => setConfirming({ id, action: 'delete' })}

@@ -26,6 +26,8 @@ interface Props {
   onSelect(index: number | null): void;
   onHover(index: number | null, clientX: number, clientY: number): void;
   label: string;
+  /** Keep the settled layout in IndexedDB (the main map); off for throwaway views. */
+  persistLayout?: boolean;
 }
 
 type LayoutStatus = 'idle' | 'running' | 'settled';
@@ -48,6 +50,9 @@ const pageStats = (): PageStats => {
  */
 export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
   const { index, hidden, selected, highlighted, colors, marks, onSelect, onHover, label } = props;
+  const persist = props.persistLayout ?? true;
+  const persistRef = useRef(persist);
+  persistRef.current = persist;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<GraphRenderer | null>(null);
   const layoutRef = useRef<ReturnType<typeof createLayoutClient> | null>(null);
@@ -89,7 +94,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         p.ys[i] = y;
         layoutRef.current?.pin(i, x, y);
         renderer.setPositions(p.xs, p.ys);
-        if (phase === 'end')
+        if (phase === 'end' && persistRef.current)
           void saveLayout(db, fingerprintRef.current, idsRef.current, p.xs, p.ys);
       },
     });
@@ -103,7 +108,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         if (info.ticksPerSecond !== undefined)
           pageStats().layoutTicksPerSecond = info.ticksPerSecond;
         setStatus('settled');
-        void saveLayout(db, fingerprintRef.current, idsRef.current, xs, ys);
+        if (persistRef.current) void saveLayout(db, fingerprintRef.current, idsRef.current, xs, ys);
       }
     });
     layoutRef.current = layout;
@@ -131,7 +136,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     const model = buildRenderModel(index);
     renderer.setGraph(model.nodes, model.edges);
     userMoved.current = false;
-    void readLayout(db, fingerprint).then((saved) => {
+    void (persist ? readLayout(db, fingerprint) : Promise.resolve(undefined)).then((saved) => {
       if (cancelled) return;
       const start = initialPositions(index);
       if (saved) {
@@ -168,7 +173,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     return () => {
       cancelled = true;
     };
-  }, [index, fingerprint, ids]);
+  }, [index, fingerprint, ids, persist]);
 
   useEffect(() => {
     rendererRef.current?.setHidden(hidden);

@@ -15,6 +15,8 @@ export function useMapView(): [
     (change: Partial<MapViewState>, push = false) => {
       setParams((current) => serialiseMapView({ ...parseMapView(current), ...change }), {
         replace: !push,
+        // Commit at once: a filter checkbox must not flick back while the URL catches up.
+        flushSync: true,
       });
     },
     [setParams],

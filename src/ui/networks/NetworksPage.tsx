@@ -63,12 +63,16 @@ function NetworksScreen({ network }: { network: Network }) {
   }, [coverage, index, kind, sort, query]);
 
   function set(key: string, value: string | null) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      return next;
-    });
+    // flushSync: commit at once, so typed input is not reset while the URL catches up.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { flushSync: true },
+    );
   }
 
   return (

@@ -78,14 +78,18 @@ function PeersScreen({ network }: { network: Network }) {
   );
 
   function set(changes: Record<string, string | null>) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
+    // flushSync: commit at once, so typed input is not reset while the URL catches up.
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null) next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      },
+      { flushSync: true },
+    );
   }
 
   const self = chosen !== undefined ? index.organisations[chosen]! : undefined;
