@@ -118,8 +118,14 @@ export function resolveLayoutOptions(options: Partial<LayoutOptions> = {}): Layo
     const v = options[key];
     if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
   }
-  for (const p of LAYOUT_PARAMETERS) out[p.id] = Math.min(p.max, Math.max(p.min, out[p.id]));
-  out.alpha = Math.min(1, Math.max(0, out.alpha));
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  for (const p of LAYOUT_PARAMETERS) out[p.id] = clamp(out[p.id], p.min, p.max);
+  out.alpha = clamp(out.alpha, 0, 1);
+  // A zero alphaMin or alphaDecay would never settle: the worker would tick forever.
+  out.alphaMin = clamp(out.alphaMin, 1e-4, 0.5);
+  out.alphaDecay = clamp(out.alphaDecay, 1e-3, 0.5);
+  out.velocityDecay = clamp(out.velocityDecay, 0.05, 0.95);
+  out.groupStrength = clamp(out.groupStrength, 0, 1);
   return out;
 }
 

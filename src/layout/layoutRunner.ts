@@ -137,7 +137,8 @@ export function createLayoutRunner(host: RunnerHost, options: RunnerOptions): La
           stopLoop();
           run = request.run ?? run + 1;
           layout = createForceLayout(request.input, request.options);
-          if (layout.count > 0) startLoop();
+          // Even an empty graph runs, so the caller always hears 'settled'.
+          startLoop();
           return;
         case 'pin':
           if (!layout) return;
@@ -146,11 +147,10 @@ export function createLayoutRunner(host: RunnerHost, options: RunnerOptions): La
           startLoop();
           return;
         case 'unpin':
-          layout?.unpin(request.index);
-          return;
         case 'unpinAll':
           if (!layout) return;
-          layout.unpinAll();
+          if (request.type === 'unpin') layout.unpin(request.index);
+          else layout.unpinAll();
           // Released nodes only move if the layout is warm.
           if (layout.alpha() < PIN_REHEAT_ALPHA) layout.reheat(PIN_REHEAT_ALPHA);
           startLoop();

@@ -212,8 +212,9 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
     Math.max(y1, y2) >= 0 &&
     Math.min(y1, y2) <= h;
 
-  // First pass: how much line is in view. Cheap arithmetic next to rasterising it.
-  let total = 0;
+  // First pass: how much line is in view, lit and not. Cheap arithmetic next to rasterising it.
+  let litLength = 0;
+  let otherLength = 0;
   for (let e = 0; e < graph.edgeCount; e++) {
     const s = sources[e]!;
     const t = targets[e]!;
@@ -222,13 +223,22 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
     const y1 = ys[s]! * k + ty;
     const x2 = xs[t]! * k + tx;
     const y2 = ys[t]! * k + ty;
-    if (visible(s, t, x1, y1, x2, y2)) total += Math.abs(x2 - x1) + Math.abs(y2 - y1);
+    if (!visible(s, t, x1, y1, x2, y2)) continue;
+    const length = Math.abs(x2 - x1) + Math.abs(y2 - y1);
+    if (highlighted && highlighted[s] === 1 && highlighted[t] === 1) litLength += length;
+    else otherLength += length;
   }
-  total *= pixelRatio;
-  // Over budget, draw every n-th edge: chosen by index, so the same subset each frame (no flicker).
-  const stride = Math.max(1, Math.ceil(total / (fast ? FAST_EDGE_PIXELS : FULL_EDGE_PIXELS)));
+  // Over budget, draw every n-th edge, lit edges first. Picking by list position keeps the
+  // same subset from frame to frame, and power-of-two strides nest, so zooming
+  // only ever adds or drops edges instead of swapping the whole sample.
+  const budget = fast ? FAST_EDGE_PIXELS : FULL_EDGE_PIXELS;
+  const litStride = strideFor(litLength * pixelRatio, budget);
+  const otherStride = strideFor(
+    otherLength * pixelRatio,
+    Math.max(budget / 4, budget - litLength * pixelRatio),
+  );
   // Many overlapping edges turn into a grey blanket; fade them as their number grows.
-  const baseAlpha = clamp(40 / Math.sqrt(Math.max(1, graph.edgeCount / stride)), 0.15, 0.7);
+  const baseAlpha = clamp(40 / Math.sqrt(Math.max(1, graph.edgeCount)), 0.15, 0.7);
   const widthScale = clamp(Math.sqrt(k), 0.5, 1.5);
   const hairline = 1 / pixelRatio;
   const passes: Pass[] = highlighted ? ['dim', 'lit'] : ['all'];
@@ -238,12 +248,14 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
     RELATION_TYPES.forEach((type, ti) => {
       const list = graph.edgesByType[ti]!;
       const style = EDGE_STYLES[type];
+      const stride = pass === 'lit' ? litStride : otherStride;
       let segments = 0;
       let length = 0;
       ctx.beginPath();
       for (let j = 0; j < list.length; j++) {
+        // By position in the type's own list, so every type keeps its share.
+        if (stride > 1 && j % stride !== 0) continue;
         const e = list[j]!;
-        if (stride > 1 && e % stride !== 0) continue;
         const s = sources[e]!;
         const t = targets[e]!;
         if (highlighted) {
@@ -458,6 +470,10 @@ function drawLabels(
   ctx.fillStyle = LABEL_COLORS.text;
   for (const p of placed) ctx.fillText(graph.nodes[p.index]!.label, p.x + p.width / 2, p.y + 1);
   return placed.length;
+}
+
+function strideFor(pixels: number, budget: number): number {
+  return pixels <= budget ? 1 : 2 ** Math.ceil(Math.log2(pixels / budget));
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createForceLayout,
   DEFAULT_LAYOUT_OPTIONS,
@@ -211,8 +211,9 @@ describe('layout parameters', () => {
     }
   });
   it('clamps out-of-range and ignores non-numbers', () => {
-    const o = resolveLayoutOptions({ linkDistance: 1e9, gravity: NaN, seed: 9 });
+    const o = resolveLayoutOptions({ linkDistance: 1e9, gravity: NaN, seed: 9, alphaMin: 0 });
     expect(o.linkDistance).toBe(200);
+    expect(o.alphaMin).toBeGreaterThan(0);
     expect(o.gravity).toBe(DEFAULT_LAYOUT_OPTIONS.gravity);
     expect(o.seed).toBe(9);
   });
@@ -240,6 +241,38 @@ describe('createLayoutClient (in-thread fallback)', () => {
     expect(Array.from(result.xs)).toEqual(Array.from(direct.xs));
     expect(infos.at(-1)!.ticksPerSecond).toBeGreaterThan(0);
     expect(infos.filter((i) => i.settled)).toHaveLength(1);
+  });
+
+  it('reports an empty graph as settled, so a caller never waits forever', async () => {
+    const info = await new Promise<LayoutProgress>((resolve) => {
+      const client = createLayoutClient((_xs, _ys, i) => i.settled && resolve(i), {
+        useWorker: false,
+      });
+      client.start({ count: 0, sources: new Uint32Array(), targets: new Uint32Array() });
+    });
+    expect(info.settled).toBe(true);
+  });
+
+  it('warms a settled layout when a node is dragged, so its neighbours follow', async () => {
+    const input = communities();
+    let settledCount = 0;
+    let last: Float32Array | null = null;
+    const client = createLayoutClient(
+      (xs, _ys, info) => {
+        last = xs;
+        if (info.settled) settledCount++;
+      },
+      { useWorker: false },
+    );
+    client.start(input);
+    await vi.waitFor(() => expect(settledCount).toBe(1), { timeout: 5000 });
+    const before = last![1]!;
+    client.pin(0, 400, 0);
+    await vi.waitFor(() => expect(settledCount).toBe(2), { timeout: 5000 });
+    client.destroy();
+    expect(last![0]).toBe(400);
+    // Node 1 shares a community with node 0 and is pulled along.
+    expect(last![1]!).toBeGreaterThan(before);
   });
 
   it('drops positions of a run that was stopped or replaced', async () => {

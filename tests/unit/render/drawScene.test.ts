@@ -13,6 +13,9 @@ import {
 function recordingContext() {
   const calls = { stroke: 0, fill: 0, arc: 0, rect: 0, lineTo: 0, fillText: 0, strokeText: 0 };
   const texts: string[] = [];
+  /** Line segments in each stroked path, in drawing order. */
+  const segmentsPerStroke: number[] = [];
+  let segments = 0;
   const ctx = new Proxy(
     {},
     {
@@ -21,14 +24,17 @@ function recordingContext() {
           return (...args: unknown[]) => {
             calls[prop as keyof typeof calls]++;
             if (prop === 'fillText') texts.push(String(args[0]));
+            if (prop === 'lineTo') segments++;
+            if (prop === 'stroke') segmentsPerStroke.push(segments);
           };
         }
+        if (prop === 'beginPath') return () => (segments = 0);
         return () => undefined;
       },
       set: () => true,
     },
   ) as unknown as CanvasRenderingContext2D;
-  return { ctx, calls, texts };
+  return { ctx, calls, texts, segmentsPerStroke };
 }
 
 function grid(n: number): {
@@ -155,6 +161,20 @@ describe('drawScene', () => {
     // The same sample every frame, so edges do not flicker while the map moves.
     expect(again.edges).toBe(fast.edges);
     expect(fast.labels).toBe(0);
+  });
+
+  it('never samples away lit edges', () => {
+    const g = grid(160);
+    const highlighted = new Uint8Array(160 * 160).fill(1, 0, 41);
+    const { ctx, segmentsPerStroke } = recordingContext();
+    const view = { ...whole, width: 1e5, height: 1e5 };
+    drawScene(ctx, sceneOf(g, { highlighted }), view, { quality: 'fast', background: null });
+    // Strokes: dim member, dim partner, lit member, lit partner, then the frontrunner ring.
+    expect(segmentsPerStroke[2]! + segmentsPerStroke[3]!).toBe(40);
+    // Each type keeps its share of the sample.
+    expect(segmentsPerStroke[0]).toBeGreaterThan(1000);
+    expect(segmentsPerStroke[1]).toBeGreaterThan(1000);
+    expect(segmentsPerStroke[0]! + segmentsPerStroke[1]!).toBeLessThan(25_599 - 40);
   });
 
   it('draws nothing without positions', () => {
