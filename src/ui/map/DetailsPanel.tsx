@@ -8,10 +8,13 @@ import {
 } from '../../domain/relation';
 import { sizeClassOf } from '../../domain/sizeClass';
 import { formatNumber } from '../format';
+import { brokerRank, type StructureResult } from '../../analysis/structure';
+import { useMemo } from 'react';
 
 interface Props {
   index: GraphIndex;
   selected: number;
+  structure?: StructureResult | undefined;
   onSelect(index: number): void;
   onClose(): void;
 }
@@ -24,7 +27,11 @@ interface Line {
 }
 
 /** Facts of the selected organisation and all its relations, grouped by type. */
-export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
+export function DetailsPanel({ index, selected, structure, onSelect, onClose }: Props) {
+  const ranks = useMemo(
+    () => (structure?.betweenness ? brokerRank(structure.betweenness) : null),
+    [structure],
+  );
   const org = index.organisations[selected]!;
   const sizeClass = sizeClassOf(org.population);
   const groups = new Map<RelationType, Line[]>();
@@ -105,6 +112,26 @@ export function DetailsPanel({ index, selected, onSelect, onClose }: Props) {
               <a href={org.website} target="_blank" rel="noopener noreferrer">
                 {org.website.replace(/^https?:\/\//, '')}
               </a>
+            </dd>
+          </>
+        )}
+        {structure && (
+          <>
+            <dt>Cluster</dt>
+            <dd>
+              {structure.community[selected]! + 1} van {structure.communityCount}
+            </dd>
+          </>
+        )}
+        {structure?.betweenness && ranks && (
+          <>
+            <dt>Makelaarsrol</dt>
+            <dd data-testid="fact-broker">
+              nr. {formatNumber(ranks[selected]!)} van {formatNumber(ranks.length)} (betweenness{' '}
+              {structure.betweenness[selected]!.toLocaleString('nl-NL', {
+                maximumFractionDigits: 3,
+              })}
+              )
             </dd>
           </>
         )}

@@ -2,7 +2,13 @@ import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
 import { KIND_COLORS } from '../../render/palette';
 
-export function Legend({ colorMode }: { colorMode: 'soort' | 'cluster' }) {
+export function Legend({
+  colorMode,
+  clusters,
+}: {
+  colorMode: 'soort' | 'cluster';
+  clusters: number | null;
+}) {
   return (
     <section className="legend" aria-label="Legenda">
       <h2 className="small-heading">Legenda</h2>
@@ -16,7 +22,10 @@ export function Legend({ colorMode }: { colorMode: 'soort' | 'cluster' }) {
           ))}
         </ul>
       ) : (
-        <p>Kleur per cluster (Louvain): organisaties die onderling sterk verbonden zijn.</p>
+        <p data-testid="cluster-legend">
+          Kleur per cluster (Louvain): organisaties die onderling sterk verbonden zijn.{' '}
+          {clusters === null ? 'Clusters worden berekend…' : `${clusters} clusters.`}
+        </p>
       )}
       <ul>
         {RELATION_TYPES.map((t) => (

@@ -14,6 +14,8 @@ import { Legend } from './Legend';
 import { OrganisationTable } from './OrganisationTable';
 import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
+import { useStructure } from './useStructure';
+import { clusterColor } from '../../render/palette';
 
 export function MapPage() {
   const network = useNetwork();
@@ -42,6 +44,15 @@ function MapScreen({ network }: { network: Network }) {
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
 
   const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
+  // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
+  const structure = useStructure(index, view.color === 'cluster' || selected !== null);
+  const clusterColors = useMemo(
+    () =>
+      view.color === 'cluster' && structure
+        ? Array.from(structure.community, (c) => clusterColor(c))
+        : null,
+    [view.color, structure],
+  );
   // Lit: the organisations another screen asked for (peers), else the selection's neighbourhood.
   const lit = useMemo(() => {
     const mask = new Uint8Array(index.organisations.length);
@@ -113,7 +124,10 @@ function MapScreen({ network }: { network: Network }) {
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}
         />
-        <Legend colorMode={view.color} />
+        <Legend
+          colorMode={view.color}
+          clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
+        />
       </div>
       <div className="stage">
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
@@ -141,6 +155,18 @@ function MapScreen({ network }: { network: Network }) {
           >
             Alleen omgeving
           </button>
+          <label className="inline">
+            Kleur
+            <select
+              value={view.color}
+              onChange={(e) =>
+                update({ color: e.target.value === 'cluster' ? 'cluster' : 'soort' })
+              }
+            >
+              <option value="soort">per soort</option>
+              <option value="cluster">per cluster</option>
+            </select>
+          </label>
           <label className="inline">
             Omgeving
             <select
@@ -195,7 +221,7 @@ function MapScreen({ network }: { network: Network }) {
               hidden={hidden}
               selected={selected}
               highlighted={lit}
-              colors={null}
+              colors={clusterColors}
               label={`Netwerkkaart met ${formatNumber(filterResult.nodeCount)} organisaties en ${formatNumber(filterResult.edgeCount)} relaties`}
               onSelect={(i) => select(i)}
               onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
