@@ -13,13 +13,11 @@ afterAll(async () => {
 });
 
 async function importReplacing(page: Page, name: string, doc: unknown) {
-  await page
-    .locator('#import-file')
-    .setInputFiles({
-      name,
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(doc)),
-    });
+  await page.locator('#import-file').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
   await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
   await page.getByTestId('import-done').waitFor();
 }

@@ -14,6 +14,14 @@ export interface GraphCanvasHandle {
   rerunLayout(): void;
   releasePins(): void;
   renderer(): GraphRenderer | null;
+  /** Positions and view as they are now, for PNG and SVG export. */
+  currentView(): {
+    xs: Float32Array;
+    ys: Float32Array;
+    transform: { x: number; y: number; k: number };
+    width: number;
+    height: number;
+  } | null;
 }
 
 interface Props {
@@ -215,6 +223,19 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       },
       releasePins: () => layoutRef.current?.unpinAll(),
       renderer: () => rendererRef.current,
+      currentView: () => {
+        const p = positions.current;
+        const r = rendererRef.current;
+        const c = canvasRef.current;
+        if (!p || !r || !c) return null;
+        return {
+          xs: p.xs,
+          ys: p.ys,
+          transform: r.getTransform(),
+          width: c.clientWidth,
+          height: c.clientHeight,
+        };
+      },
     }),
     [index],
   );

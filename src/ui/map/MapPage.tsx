@@ -15,6 +15,8 @@ import { OrganisationTable } from './OrganisationTable';
 import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
+import { ExportMenu } from './ExportMenu';
+import { filterSuffix, visibleNetwork } from './mapExport';
 import { clusterColor } from '../../render/palette';
 
 export function MapPage() {
@@ -42,6 +44,7 @@ function MapScreen({ network }: { network: Network }) {
   const canvas = useRef<GraphCanvasHandle>(null);
   const announce = useUiStore((s) => s.announce);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+  const [exporting, setExporting] = useState(false);
 
   const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
@@ -86,6 +89,7 @@ function MapScreen({ network }: { network: Network }) {
     return mask;
   }, [index, filterResult, view.focus, lit, selected]);
 
+  const filtered = useMemo(() => hidden.some((h) => h === 1), [hidden]);
   const tableVisible = useMemo(() => hidden.map((h) => (h ? 0 : 1)), [hidden]);
 
   const provinces = useMemo(
@@ -202,6 +206,13 @@ function MapScreen({ network }: { network: Network }) {
               <button type="button" onClick={() => canvas.current?.rerunLayout()}>
                 Opnieuw indelen
               </button>
+              <button
+                type="button"
+                aria-pressed={exporting}
+                onClick={() => setExporting(!exporting)}
+              >
+                Exporteren…
+              </button>
             </>
           )}
         </div>
@@ -241,6 +252,25 @@ function MapScreen({ network }: { network: Network }) {
               </div>
             )}
           </div>
+          {exporting && view.view === 'kaart' && (
+            <ExportMenu
+              index={index}
+              visible={visibleNetwork(index, hidden, filterResult)}
+              suffix={
+                filtered
+                  ? filterSuffix(
+                      view.filters,
+                      view.focus && selected !== null ? index.organisations[selected]!.name : null,
+                    )
+                  : null
+              }
+              hidden={hidden}
+              colors={clusterColors}
+              colorMode={view.color}
+              canvas={() => canvas.current}
+              onClose={() => setExporting(false)}
+            />
+          )}
           {view.view === 'tabel' && (
             <OrganisationTable
               index={index}

@@ -1,0 +1,188 @@
+import { useId, useState } from 'react';
+import type { Network } from '../../domain/network';
+import { exchangeJson, exportFileName } from '../../io/exportNetwork';
+import { exportSvg } from '../../render/svgExport';
+import { useUiStore } from '../../state/uiStore';
+import { downloadBlob, downloadText } from '../download';
+import { formatNumber } from '../format';
+import { drawPng, legendItems } from './mapExport';
+import type { GraphCanvasHandle } from './GraphCanvas';
+import { buildRenderModel } from './renderModel';
+import type { GraphIndex } from '../../analysis/graphIndex';
+import { interopExports } from './interopExports';
+
+interface Props {
+  index: GraphIndex;
+  /** The organisations and relations on screen now. */
+  visible: Network;
+  /** Empty when nothing is filtered. */
+  suffix: string | null;
+  hidden: Uint8Array;
+  colors: string[] | null;
+  colorMode: 'soort' | 'cluster';
+  canvas: () => GraphCanvasHandle | null;
+  onClose(): void;
+}
+
+type Scope = 'scherm' | 'alles';
+
+/** Export what is on screen, or everything, in the format the user needs. */
+export function ExportMenu({
+  index,
+  visible,
+  suffix,
+  hidden,
+  colors,
+  colorMode,
+  canvas,
+  onClose,
+}: Props) {
+  const [scope, setScope] = useState<Scope>(suffix ? 'scherm' : 'alles');
+  const [separator, setSeparator] = useState<',' | ';'>(';');
+  const [error, setError] = useState<string | null>(null);
+  const announce = useUiStore((s) => s.announce);
+  const headingId = useId();
+  const network = scope === 'scherm' ? visible : index.network;
+  const fileSuffix = scope === 'scherm' ? (suffix ?? undefined) : undefined;
+  const title = `${index.network.title}${scope === 'scherm' && suffix ? ` (${suffix})` : ''}`;
+
+  const done = (name: string) => announce(`${name} is gedownload.`);
+
+  function viewForImage() {
+    const view = canvas()?.currentView();
+    if (!view) throw new Error('De kaart is nog niet getekend.');
+    const shownHidden = scope === 'scherm' ? hidden : null;
+    return { view, shownHidden };
+  }
+
+  async function run(action: () => Promise<void> | void) {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const formats: { id: string; label: string; action: () => Promise<void> | void }[] = [
+    {
+      id: 'json',
+      label: 'JSON (Netwerkkaart)',
+      action: () => {
+        const name = exportFileName(new Date(), fileSuffix);
+        downloadText(exchangeJson(network), name, 'application/json');
+        done(name);
+      },
+    },
+    ...interopExports(network, fileSuffix, separator, done),
+    {
+      id: 'png',
+      label: 'PNG (afbeelding)',
+      action: async () => {
+        const renderer = canvas()?.renderer();
+        const { view } = viewForImage();
+        if (!renderer) throw new Error('De kaart is nog niet getekend.');
+        if (scope === 'alles') renderer.setHidden(null);
+        try {
+          const blob = await drawPng(
+            (ctx, w, h, s) => renderer.drawTo(ctx, w, h, s),
+            view.width,
+            view.height,
+            title,
+            legendItems(colorMode),
+          );
+          const name = exportFileName(new Date(), fileSuffix, 'png');
+          downloadBlob(blob, name);
+          done(name);
+        } finally {
+          if (scope === 'alles') renderer.setHidden(hidden);
+        }
+      },
+    },
+    {
+      id: 'svg',
+      label: 'SVG (vector)',
+      action: () => {
+        const { view, shownHidden } = viewForImage();
+        const model = buildRenderModel(index);
+        const svg = exportSvg({
+          nodes: model.nodes,
+          edges: model.edges,
+          xs: view.xs,
+          ys: view.ys,
+          hidden: shownHidden,
+          colors: colors ?? model.nodes.map((n) => n.color),
+          transform: view.transform,
+          width: view.width,
+          height: view.height,
+          title,
+          legend: legendItems(colorMode),
+        });
+        const name = exportFileName(new Date(), fileSuffix, 'svg');
+        downloadText(svg, name, 'image/svg+xml');
+        done(name);
+      },
+    },
+  ];
+
+  return (
+    <div
+      className="export-menu panel"
+      role="dialog"
+      aria-labelledby={headingId}
+      data-testid="export-menu"
+    >
+      <div className="details-head">
+        <h2 id={headingId}>Exporteren</h2>
+        <button type="button" onClick={onClose} aria-label="Exporteren sluiten">
+          ✕
+        </button>
+      </div>
+      <fieldset>
+        <legend>Wat</legend>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'scherm'}
+            onChange={() => setScope('scherm')}
+          />
+          Wat op het scherm staat ({formatNumber(visible.organisations.length)} organisaties,{' '}
+          {formatNumber(visible.relations.length)} relaties)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'alles'}
+            onChange={() => setScope('alles')}
+          />
+          Alles ({formatNumber(index.organisations.length)} organisaties,{' '}
+          {formatNumber(index.relations.length)} relaties)
+        </label>
+      </fieldset>
+      <label className="inline">
+        Scheidingsteken CSV
+        <select
+          value={separator}
+          onChange={(e) => setSeparator(e.target.value === ',' ? ',' : ';')}
+        >
+          <option value=";">puntkomma (Nederlandse Excel)</option>
+          <option value=",">komma</option>
+        </select>
+      </label>
+      <div className="export-buttons">
+        {formats.map((f) => (
+          <button key={f.id} type="button" onClick={() => void run(f.action)}>
+            {f.label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
