@@ -206,10 +206,16 @@ async function measureForceGraph(browser, url, size) {
     return { firstFrameMs: null, running: null, note: 'no first frame within 60 s' };
   }
   const firstFrameMs = await page.evaluate(() => window.__benchStats.firstFrameAt);
-  const running = await panAndZoom(page, '#graph canvas');
-  const heap = await heapMB(page);
+  // At the largest sizes its layout can hold the main thread so long that the page stops answering.
+  const running = await panAndZoom(page, '#graph canvas').catch(() => null);
+  const heap = running ? await heapMB(page).catch(() => null) : null;
   await context.close();
-  return { firstFrameMs: round(firstFrameMs, 0), running, heapMB: heap };
+  return {
+    firstFrameMs: round(firstFrameMs, 0),
+    running,
+    heapMB: heap,
+    ...(running ? {} : { note: 'page did not answer during pan and zoom' }),
+  };
 }
 
 /** d3-force alone in Node on the same graph: the ceiling for the worker's ticks per second. */
@@ -245,9 +251,15 @@ for (const size of SIZES) {
   const file = join(dataDir, `data-${size}.json`);
   writeFileSync(file, JSON.stringify(doc));
   console.log(`\n${size} organisaties, ${doc.relations.length} relaties`);
-  const ours = await measureOurs(browser, url, size, file);
+  const ours = await measureOurs(browser, url, size, file).catch((e) => ({
+    error: String(e.message ?? e).split('\n')[0],
+  }));
   console.log('  Netwerkkaart', JSON.stringify(ours));
-  const peer = SKIP_PEER ? null : await measureForceGraph(browser, url, size);
+  const peer = SKIP_PEER
+    ? null
+    : await measureForceGraph(browser, url, size).catch((e) => ({
+        error: String(e.message ?? e).split('\n')[0],
+      }));
   if (peer) console.log('  force-graph ', JSON.stringify(peer));
   const d3TicksPerSecond = d3Alone(doc);
   console.log(`  d3-force alone in Node: ${d3TicksPerSecond} ticks/s`);

@@ -257,4 +257,37 @@ describe('data page', () => {
     expect(await storedCounts(page)).toEqual({ orgs: '2', rels: '1' });
     await context.close();
   });
+
+  it('imports a CSV with a bad row: only the good rows, and only after the report is confirmed', async () => {
+    const { page, context } = await openApp(browser, '#/gegevens');
+    await storedCounts(page);
+    const organisations = [
+      'id;soort;naam;inwoners',
+      'GM0513;gemeente;Gouda;75.758',
+      'GM0268;gemeente;Nijmegen;187.049',
+      'x1;provincie;Onbekende soort;',
+      'g40;vereniging;G40-stedennetwerk;',
+    ].join('\r\n');
+    const relations = [
+      'van;naar;soort',
+      'GM0513;g40;lid',
+      'GM0268;g40;lid',
+      'GM0268;nergens;lid',
+    ].join('\r\n');
+    await page.locator('#import-file').setInputFiles([
+      { name: 'organisaties.csv', mimeType: 'text/csv', buffer: Buffer.from(organisations) },
+      { name: 'relaties.csv', mimeType: 'text/csv', buffer: Buffer.from(relations) },
+    ]);
+    const report = page.getByTestId('rejected-rows');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('2 rijen worden niet ingelezen');
+    expect(await report.textContent()).toMatch(/regel 4/);
+    const confirm = page.getByRole('button', { name: 'Importeren bevestigen' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await report.getByRole('checkbox').check();
+    await confirm.click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await storedCounts(page)).toEqual({ orgs: '3', rels: '2' });
+    await context.close();
+  });
 });

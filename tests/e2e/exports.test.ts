@@ -89,6 +89,25 @@ describe('exports from the map', () => {
     expect(zip.suggestedFilename()).toMatch(/^netwerkkaart-\d{4}-\d{2}-\d{2}\.zip$/);
     const bytes = readFileSync((await zip.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    for (const [label, extension, root] of [
+      ['GEXF (Gephi)', 'gexf', 'gexf'],
+      ['GraphML', 'graphml', 'graphml'],
+    ] as const) {
+      const file = await exportAs(page, label);
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${extension}$`));
+      const text = readFileSync((await file.path())!, 'utf8');
+      const nodes = await page.evaluate(
+        ([xml, tag]) => {
+          const doc = new DOMParser().parseFromString(xml, 'application/xml');
+          if (doc.querySelector('parsererror') || doc.documentElement.nodeName !== tag) return -1;
+          return doc.getElementsByTagName('node').length;
+        },
+        [text, root] as const,
+      );
+      expect(nodes, label).toBe(
+        Number((await page.getByTestId('shown-nodes').textContent())!.replace(/\./g, '')),
+      );
+    }
     await context.close();
   });
 });

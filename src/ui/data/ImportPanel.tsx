@@ -3,12 +3,14 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import {
-  checkFileSize,
-  importJsonText,
-  type ImportFailure,
-  type ImportSuccess,
-} from '../../io/importNetwork';
+import { checkFileSize, type ImportFailure } from '../../io/importNetwork';
+import { detectCsvTable, importCsv, importCsvZip } from '../../io/csvFormat';
+import { importText } from '../../io/importFile';
+import type {
+  InteropImportOptions,
+  InteropImportResult,
+  InteropImportSuccess,
+} from '../../io/interopResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
 import { mergeNetwork, replaceNetwork } from '../../storage/repository';
@@ -17,6 +19,14 @@ import { formatBytes, formatNumber } from '../format';
 
 type Mode = 'replace' | 'merge';
 
+const FORMAT_LABELS: Record<InteropImportSuccess['format'], string> = {
+  'netwerkkaart-v1': 'Netwerkkaart, versie 1',
+  d3: 'd3 (nodes en links)',
+  csv: 'CSV',
+  gexf: 'GEXF (Gephi)',
+  graphml: 'GraphML',
+};
+
 type Step =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
@@ -24,8 +34,9 @@ type Step =
   | {
       step: 'preview';
       fileName: string;
-      text: string;
-      result: ImportSuccess;
+      /** Runs the import again with other defaults for missing kinds and types. */
+      rerun: (options: InteropImportOptions) => InteropImportResult;
+      result: InteropImportSuccess;
       defaultKind: OrganisationKind;
       defaultType: RelationType;
     }
@@ -46,41 +57,56 @@ export function ImportPanel({ current }: { current: Network }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [mode, setMode] = useState<Mode>('replace');
   const [dragging, setDragging] = useState(false);
+  const [rowsSeen, setRowsSeen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const announce = useUiStore((s) => s.announce);
   const headingId = useId();
 
-  async function readFile(file: File) {
-    const tooBig = checkFileSize(file.size);
+  /** One file (JSON, CSV, GEXF, GraphML or a zip of CSVs), or two CSVs: organisations and relations. */
+  async function readFiles(files: File[]) {
+    const fileName = files.map((f) => f.name).join(' + ');
+    const tooBig = checkFileSize(files.reduce((n, f) => n + f.size, 0));
     if (tooBig) {
-      setState({ step: 'invalid', fileName: file.name, failure: tooBig });
-      announce(`${file.name} is te groot om te importeren.`);
+      setState({ step: 'invalid', fileName, failure: tooBig });
+      announce(`${fileName} is te groot om te importeren.`);
       return;
     }
-    setState({ step: 'reading', fileName: file.name });
-    const text = await file.text();
+    setState({ step: 'reading', fileName });
+    let rerun: (options: InteropImportOptions) => InteropImportResult;
+    if (files.length === 1 && /\.zip$/i.test(files[0]!.name)) {
+      const bytes = new Uint8Array(await files[0]!.arrayBuffer());
+      rerun = (options) => importCsvZip(bytes, options);
+    } else if (files.length === 2) {
+      const texts = await Promise.all(files.map((f) => f.text()));
+      const tables: { organisations?: string; relations?: string } = {};
+      texts.forEach((text) => {
+        const table = detectCsvTable(text);
+        if (table) tables[table] = text;
+      });
+      rerun = (options) => importCsv(tables, options);
+    } else {
+      const file = files[0]!;
+      const text = await file.text();
+      rerun = (options) => importText(file.name, text, options);
+    }
     // Let the "reading" state paint before the synchronous validation of a big file.
     await new Promise((r) => setTimeout(r, 0));
-    const result = importJsonText(text);
+    const defaults = { defaultKind: 'association' as const, defaultType: 'knowledge' as const };
+    const result = rerun({ ...defaults, existing: current });
     if (!result.ok) {
-      setState({ step: 'invalid', fileName: file.name, failure: result });
-      announce(`${file.name} kan niet worden geïmporteerd: ${result.totalErrors} fouten gevonden.`);
+      setState({ step: 'invalid', fileName, failure: result });
+      announce(`${fileName} kan niet worden geïmporteerd: ${result.totalErrors} fouten gevonden.`);
     } else {
-      setState({
-        step: 'preview',
-        fileName: file.name,
-        text,
-        result,
-        defaultKind: 'association',
-        defaultType: 'knowledge',
-      });
-      announce(`${file.name} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
+      setState({ step: 'preview', fileName, rerun, result, ...defaults });
+      setMode(result.mergeOnly ? 'merge' : 'replace');
+      setRowsSeen(false);
+      announce(`${fileName} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
     }
   }
 
   function changeDefaults(kind: OrganisationKind, type: RelationType) {
     if (state.step !== 'preview') return;
-    const result = importJsonText(state.text, { defaultKind: kind, defaultType: type });
+    const result = state.rerun({ defaultKind: kind, defaultType: type, existing: current });
     if (result.ok) setState({ ...state, result, defaultKind: kind, defaultType: type });
   }
 
@@ -118,8 +144,8 @@ export function ImportPanel({ current }: { current: Network }) {
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void readFile(file);
+    const files = [...event.dataTransfer.files].slice(0, 2);
+    if (files.length) void readFiles(files);
   }
 
   const preview = state.step === 'preview' ? state : null;
@@ -132,8 +158,9 @@ export function ImportPanel({ current }: { current: Network }) {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Importeren</h2>
       <p>
-        Lees een Netwerkkaart-bestand (JSON, versie 1) of een d3-bestand met <code>nodes</code> en{' '}
-        <code>links</code>. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets
+        Lees een Netwerkkaart-bestand (JSON, versie 1), een d3-bestand met <code>nodes</code> en{' '}
+        <code>links</code>, CSV (organisaties en relaties: kies beide bestanden, of een zip), GEXF
+        (Gephi) of GraphML. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets
         opgeslagen voordat u bevestigt.
       </p>
       <div
@@ -155,10 +182,11 @@ export function ImportPanel({ current }: { current: Network }) {
           ref={inputRef}
           className="visually-hidden"
           type="file"
-          accept=".json,application/json"
+          accept=".json,.csv,.gexf,.graphml,.xml,.zip,application/json,text/csv"
+          multiple
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void readFile(file);
+            const files = [...(e.target.files ?? [])].slice(0, 2);
+            if (files.length) void readFiles(files);
             e.target.value = '';
           }}
         />
@@ -196,9 +224,7 @@ export function ImportPanel({ current }: { current: Network }) {
         <div className="preview" data-testid="import-preview">
           <h3>Voorvertoning: {preview.fileName}</h3>
           <p>
-            Formaat:{' '}
-            {preview.result.format === 'd3' ? 'd3 (nodes en links)' : 'Netwerkkaart, versie 1'}.
-            Titel: {preview.result.network.title}.
+            Formaat: {FORMAT_LABELS[preview.result.format]}. Titel: {preview.result.network.title}.
           </p>
           <table className="counts">
             <caption className="visually-hidden">Inhoud van het bestand</caption>
@@ -272,6 +298,35 @@ export function ImportPanel({ current }: { current: Network }) {
               ))}
             </ul>
           )}
+          {preview.result.rejectedRows && preview.result.rejectedRows.length > 0 && (
+            <div className="error-box" data-testid="rejected-rows">
+              <h4>
+                {formatNumber(preview.result.rejectedRows.length)}{' '}
+                {preview.result.rejectedRows.length === 1 ? 'rij wordt' : 'rijen worden'} niet
+                ingelezen
+              </h4>
+              <ul>
+                {preview.result.rejectedRows.slice(0, 100).map((r, i) => (
+                  <li key={i}>
+                    {r.file}, regel {r.row}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={rowsSeen}
+                  onChange={(e) => setRowsSeen(e.target.checked)}
+                />{' '}
+                Ik heb dit gezien: importeer alleen de goede rijen
+              </label>
+            </div>
+          )}
+          {preview.result.mergeOnly && (
+            <p>
+              Dit bestand bevat alleen relaties; het wordt samengevoegd met het huidige netwerk.
+            </p>
+          )}
           <fieldset>
             <legend>Hoe wilt u importeren?</legend>
             <label>
@@ -279,6 +334,7 @@ export function ImportPanel({ current }: { current: Network }) {
                 type="radio"
                 name="mode"
                 checked={mode === 'replace'}
+                disabled={preview.result.mergeOnly}
                 onChange={() => setMode('replace')}
               />
               Vervangen: het huidige netwerk wordt eerst bewaard als momentopname
@@ -303,7 +359,12 @@ export function ImportPanel({ current }: { current: Network }) {
             </p>
           )}
           <div className="actions">
-            <button type="button" className="primary" onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!!preview.result.rejectedRows?.length && !rowsSeen}
+              onClick={() => void confirm()}
+            >
               Importeren bevestigen
             </button>
             <button type="button" onClick={() => setState({ step: 'idle' })}>

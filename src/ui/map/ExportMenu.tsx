@@ -10,6 +10,7 @@ import type { GraphCanvasHandle } from './GraphCanvas';
 import { buildRenderModel } from './renderModel';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { interopExports } from './interopExports';
+import type { ExportView } from '../../io/exportView';
 
 interface Props {
   index: GraphIndex;
@@ -64,6 +65,21 @@ export function ExportMenu({
     }
   }
 
+  /** Positions, colours and sizes as on screen, so Gephi shows the network as it looks here. */
+  function gephiView(): ExportView {
+    const v = canvas()?.currentView();
+    const model = buildRenderModel(index);
+    const positions = new Map<string, { x: number; y: number }>();
+    const colorMap = new Map<string, string>();
+    const sizes = new Map<string, number>();
+    model.nodes.forEach((n, i) => {
+      if (v) positions.set(n.id, { x: v.xs[i]!, y: v.ys[i]! });
+      colorMap.set(n.id, colors?.[i] ?? n.color);
+      sizes.set(n.id, n.radius);
+    });
+    return { positions, colors: colorMap, sizes };
+  }
+
   const formats: { id: string; label: string; action: () => Promise<void> | void }[] = [
     {
       id: 'json',
@@ -74,7 +90,7 @@ export function ExportMenu({
         done(name);
       },
     },
-    ...interopExports(network, fileSuffix, separator, done),
+    ...interopExports(network, fileSuffix, separator, gephiView, done),
     {
       id: 'png',
       label: 'PNG (afbeelding)',

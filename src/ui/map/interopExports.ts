@@ -1,6 +1,9 @@
 import type { Network } from '../../domain/network';
 import { CSV_FILE_NAMES, exportCsv, exportCsvZip, type CsvSeparator } from '../../io/csvFormat';
 import { exportFileName } from '../../io/exportNetwork';
+import type { ExportView } from '../../io/exportView';
+import { exportGexf } from '../../io/gexfFormat';
+import { exportGraphml } from '../../io/graphmlFormat';
 import { downloadBlob, downloadText } from '../download';
 
 interface ExportAction {
@@ -9,27 +12,28 @@ interface ExportAction {
   action: () => void;
 }
 
-/** The exports for other tools: CSV for Excel (zip or two files). */
+/** The exports for other tools: CSV for Excel (zip or two files), GEXF and GraphML for Gephi. */
 export function interopExports(
   network: Network,
   suffix: string | undefined,
   separator: CsvSeparator,
+  view: () => ExportView,
   done: (name: string) => void,
 ): ExportAction[] {
-  const base = exportFileName(new Date(), suffix, 'csv').replace(/\.csv$/, '');
+  const name = (extension: string) => exportFileName(new Date(), suffix, extension);
+  const base = name('csv').replace(/\.csv$/, '');
   return [
     {
       id: 'csv-zip',
       label: 'CSV voor Excel (zip)',
       action: () => {
-        const name = `${base}.zip`;
+        const file = `${base}.zip`;
+        const bytes = exportCsvZip(network, { separator });
         downloadBlob(
-          new Blob([exportCsvZip(network, { separator }) as Uint8Array<ArrayBuffer>], {
-            type: 'application/zip',
-          }),
-          name,
+          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+          file,
         );
-        done(name);
+        done(file);
       },
     },
     {
@@ -42,6 +46,24 @@ export function interopExports(
         downloadText(organisations, orgName, 'text/csv;charset=utf-8');
         downloadText(relations, relName, 'text/csv;charset=utf-8');
         done(`${orgName} en ${relName}`);
+      },
+    },
+    {
+      id: 'gexf',
+      label: 'GEXF (Gephi)',
+      action: () => {
+        const file = name('gexf');
+        downloadText(exportGexf(network, view()), file, 'application/gexf+xml');
+        done(file);
+      },
+    },
+    {
+      id: 'graphml',
+      label: 'GraphML',
+      action: () => {
+        const file = name('graphml');
+        downloadText(exportGraphml(network, view()), file, 'application/graphml+xml');
+        done(file);
       },
     },
   ];

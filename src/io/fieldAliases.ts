@@ -1,0 +1,182 @@
+import {
+  KIND_LABELS,
+  ORGANISATION_KINDS,
+  type Organisation,
+  type OrganisationKind,
+} from '../domain/organisation';
+import {
+  RELATION_ROLES,
+  RELATION_TYPES,
+  RELATION_TYPE_LABELS,
+  ROLE_LABELS,
+  type Relation,
+  type RelationRole,
+  type RelationType,
+} from '../domain/relation';
+
+// The words other tools and people use for our fields and values. CSV
+// headers, GEXF attribute titles and GraphML key names all pass through
+// here, so a Dutch spreadsheet and a Gephi export are read the same way.
+
+export type OrganisationField = keyof Organisation;
+export type RelationField = keyof Relation;
+
+/** The exchange-format field order, used as CSV header and attribute order. */
+export const ORGANISATION_FIELDS = [
+  'id',
+  'kind',
+  'name',
+  'shortName',
+  'category',
+  'cbsCode',
+  'province',
+  'population',
+  'populationYear',
+  'website',
+  'description',
+  'tags',
+  'lat',
+  'lon',
+  'sourceId',
+] as const satisfies readonly OrganisationField[];
+
+export const RELATION_FIELDS = [
+  'source',
+  'target',
+  'type',
+  'role',
+  'since',
+  'note',
+  'weight',
+  'sourceId',
+] as const satisfies readonly RelationField[];
+
+/** Lower case, without spaces, dashes, underscores and dots: "CBS-code" -> "cbscode". */
+export function normaliseName(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-_.]+/g, '');
+}
+
+function aliasTable<F extends string>(entries: Record<F, readonly string[]>): Map<string, F> {
+  const table = new Map<string, F>();
+  for (const [field, aliases] of Object.entries(entries) as [F, readonly string[]][]) {
+    table.set(normaliseName(field), field);
+    for (const alias of aliases) table.set(normaliseName(alias), field);
+  }
+  return table;
+}
+
+const ORGANISATION_ALIASES = aliasTable<OrganisationField>({
+  id: [],
+  kind: ['soort', 'type', 'organisatiesoort'],
+  // "label" is what Gephi calls the display name of a node.
+  name: ['naam', 'label'],
+  shortName: ['afkorting', 'korte naam', 'kortenaam'],
+  category: ['categorie'],
+  cbsCode: ['cbs-code', 'cbs', 'gemeentecode'],
+  province: ['provincie'],
+  population: ['inwoners', 'inwonertal', 'aantal inwoners'],
+  populationYear: ['jaar', 'peiljaar', 'inwonersjaar'],
+  website: ['webadres', 'url', 'site'],
+  description: ['beschrijving', 'omschrijving'],
+  tags: ['labels', 'trefwoorden'],
+  lat: ['latitude', 'breedtegraad'],
+  lon: ['lng', 'longitude', 'lengtegraad'],
+  sourceId: ['bron', 'bron-id', 'bronid'],
+});
+
+// "bron" is deliberately absent: in a relation table it could mean the start
+// of the relation or the source of the data, and a wrong guess links the
+// wrong organisations.
+const RELATION_ALIASES = aliasTable<RelationField>({
+  source: ['van', 'from'],
+  target: ['naar', 'doel', 'to'],
+  type: ['soort', 'relatie', 'relatiesoort'],
+  role: ['rol'],
+  since: ['sinds', 'vanaf'],
+  note: ['notitie', 'opmerking', 'toelichting'],
+  weight: ['gewicht'],
+  sourceId: ['bron-id', 'bronid'],
+});
+
+export function organisationFieldFor(name: string): OrganisationField | undefined {
+  return ORGANISATION_ALIASES.get(normaliseName(name));
+}
+
+export function relationFieldFor(name: string): RelationField | undefined {
+  return RELATION_ALIASES.get(normaliseName(name));
+}
+
+/** A hint for a relation column that was left out on purpose because it is ambiguous. */
+export function relationColumnHint(name: string): string | undefined {
+  if (normaliseName(name) === 'bron')
+    return 'Gebruik "van" en "naar" voor de twee organisaties en "bronId" voor de bron van de gegevens.';
+  return undefined;
+}
+
+/** Lower case with single spaces and no spaces around "/": "Vereniging / Netwerk" -> "vereniging/netwerk". */
+function normaliseWord(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/');
+}
+
+function wordTable<V extends string>(
+  values: readonly V[],
+  extra: Record<V, readonly string[]>,
+): Map<string, V> {
+  const table = new Map<string, V>();
+  for (const value of values) {
+    table.set(normaliseWord(value), value);
+    for (const word of extra[value]) table.set(normaliseWord(word), value);
+  }
+  return table;
+}
+
+const KIND_WORDS = wordTable(ORGANISATION_KINDS, {
+  municipality: [KIND_LABELS.municipality.nl, 'gemeenten'],
+  association: [KIND_LABELS.association.nl, 'vereniging', 'koepel', 'netwerk', 'verenigingen'],
+  chainPartner: [KIND_LABELS.chainPartner.nl, 'chain partner', 'ketenpartners'],
+  sharedService: [KIND_LABELS.sharedService.nl, 'shared service', 'dienst', 'gedeelde diensten'],
+});
+
+const TYPE_WORDS = wordTable(RELATION_TYPES, {
+  member: [RELATION_TYPE_LABELS.member.nl, 'lid', 'lid van', 'deelnemer'],
+  uses: [RELATION_TYPE_LABELS.uses.nl, 'gebruikt', 'gebruik', 'gebruiker'],
+  partner: [RELATION_TYPE_LABELS.partner.nl, 'partner van', 'ketenpartner'],
+  knowledge: [RELATION_TYPE_LABELS.knowledge.nl, 'kennis', 'deelt kennis met'],
+});
+
+const ROLE_WORDS = wordTable(RELATION_ROLES, {
+  frontrunner: [ROLE_LABELS.frontrunner, 'front runner'],
+  follower: [ROLE_LABELS.follower, 'slimme volger'],
+});
+
+// Gephi writes the direction of an edge in a "Type" column; that says
+// nothing about the kind of relation, so it counts as "no type given".
+const DIRECTION_WORDS = new Set(['directed', 'undirected', 'mutual', 'gericht', 'ongericht']);
+
+export function kindFromWord(value: string): OrganisationKind | undefined {
+  return KIND_WORDS.get(normaliseWord(value));
+}
+
+export function typeFromWord(value: string): RelationType | undefined {
+  return TYPE_WORDS.get(normaliseWord(value));
+}
+
+export function roleFromWord(value: string): RelationRole | undefined {
+  return ROLE_WORDS.get(normaliseWord(value));
+}
+
+export function isDirectionWord(value: string): boolean {
+  return DIRECTION_WORDS.has(normaliseWord(value));
+}
+
+export const KIND_WORDS_HINT = 'gemeente, vereniging, ketenpartner of gedeelde dienst';
+export const TYPE_WORDS_HINT = 'lid, gebruikt, partner of kennis';
+export const ROLE_WORDS_HINT = 'koploper of volger';

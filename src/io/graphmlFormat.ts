@@ -1,0 +1,174 @@
+import Graph from 'graphology';
+import { parse } from 'graphology-graphml';
+import { sortNetwork, type Network } from '../domain/network';
+import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
+import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
+import { graphToNetwork } from './graphRecords';
+import {
+  failWith,
+  fileIssue,
+  textTooBig,
+  type InteropImportOptions,
+  type InteropImportResult,
+} from './interopResult';
+import {
+  escapeXmlAttribute,
+  escapeXmlText,
+  graphStructureIssues,
+  parseXmlDocument,
+  xmlErrorMessage,
+} from './xmlDocument';
+
+// GraphML, the XML graph format most tools (Gephi, yEd, networkx, igraph)
+// read. graphology-graphml only parses, so the writer is here: every
+// attribute gets a <key> declaration, the view included as the keys Gephi
+// reads (x, y, size, r, g, b).
+
+type KeyType = 'string' | 'int' | 'double';
+
+interface KeySpec {
+  /** Document-wide unique key id. */
+  id: string;
+  for: 'graph' | 'node' | 'edge';
+  name: string;
+  type: KeyType;
+}
+
+const NUMBER_TYPES: Partial<Record<string, KeyType>> = {
+  population: 'int',
+  populationYear: 'int',
+  lat: 'double',
+  lon: 'double',
+  weight: 'double',
+};
+
+const GRAPH_KEYS: KeySpec[] = [
+  { id: 'title', for: 'graph', name: 'title', type: 'string' },
+  // GraphML has no place for data sources; this keeps sourceIds resolvable.
+  { id: 'sources', for: 'graph', name: 'sources', type: 'string' },
+];
+
+// Node key ids equal their names, as Gephi writes them; the name is the label.
+const NODE_DATA_KEYS: KeySpec[] = [
+  { id: 'label', for: 'node', name: 'label', type: 'string' },
+  ...ORGANISATION_FIELDS.filter((f) => f !== 'id' && f !== 'name').map((f): KeySpec => ({
+    id: f,
+    for: 'node',
+    name: f,
+    type: NUMBER_TYPES[f] ?? 'string',
+  })),
+];
+const NODE_VIEW_KEYS: KeySpec[] = [
+  { id: 'x', for: 'node', name: 'x', type: 'double' },
+  { id: 'y', for: 'node', name: 'y', type: 'double' },
+  { id: 'size', for: 'node', name: 'size', type: 'double' },
+  { id: 'r', for: 'node', name: 'r', type: 'int' },
+  { id: 'g', for: 'node', name: 'g', type: 'int' },
+  { id: 'b', for: 'node', name: 'b', type: 'int' },
+];
+// Edge key ids get a prefix where a node key has the same name (sourceId).
+const EDGE_KEYS: KeySpec[] = RELATION_FIELDS.filter((f) => f !== 'source' && f !== 'target').map(
+  (f): KeySpec => ({
+    id: f === 'sourceId' ? 'edgeSourceId' : f,
+    for: 'edge',
+    name: f,
+    type: NUMBER_TYPES[f] ?? 'string',
+  }),
+);
+
+function formatValue(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (Array.isArray(value)) return value.length ? value.join('|') : undefined;
+  return String(value);
+}
+
+function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, indent: string) {
+  const lines: string[] = [];
+  for (const key of keys) {
+    const value = formatValue(record[key.name]);
+    if (value !== undefined)
+      lines.push(`${indent}<data key="${key.id}">${escapeXmlText(value)}</data>`);
+  }
+  return lines;
+}
+
+/**
+ * The network as GraphML. All edges are written directed (edgedefault); the
+ * relation type says whether direction matters.
+ */
+export function exportGraphml(network: Network, view: ExportView = {}): string {
+  const sorted = sortNetwork(network);
+  const keys = [...GRAPH_KEYS, ...NODE_DATA_KEYS, ...NODE_VIEW_KEYS, ...EDGE_KEYS];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...keys.map(
+      (k) => `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>`,
+    ),
+    '  <graph id="netwerkkaart" edgedefault="directed">',
+    ...dataLines(
+      GRAPH_KEYS,
+      {
+        title: sorted.title,
+        sources: sorted.sources.length ? JSON.stringify(sorted.sources) : undefined,
+      },
+      '    ',
+    ),
+  ];
+  for (const org of sorted.organisations) {
+    const viewData: Record<string, unknown> = {};
+    const position = finitePosition(view, org.id);
+    if (position) {
+      viewData.x = position.x;
+      viewData.y = position.y;
+    }
+    viewData.size = finiteSize(view, org.id);
+    const color = view.colors?.get(org.id);
+    const rgba = color ? parseColor(color) : undefined;
+    if (rgba) Object.assign(viewData, { r: rgba.r, g: rgba.g, b: rgba.b });
+    lines.push(
+      `    <node id="${escapeXmlAttribute(org.id)}">`,
+      ...dataLines(NODE_DATA_KEYS, { ...org, label: org.name }, '      '),
+      ...dataLines(NODE_VIEW_KEYS, viewData, '      '),
+      '    </node>',
+    );
+  }
+  sorted.relations.forEach((rel, index) => {
+    lines.push(
+      `    <edge id="e${index}" source="${escapeXmlAttribute(rel.source)}" target="${escapeXmlAttribute(rel.target)}">`,
+      ...dataLines(EDGE_KEYS, rel as unknown as Record<string, unknown>, '      '),
+      '    </edge>',
+    );
+  });
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+/** A GraphML file, validated like a JSON import. */
+export function importGraphml(
+  text: string,
+  options: InteropImportOptions = {},
+): InteropImportResult {
+  const tooBig = textTooBig(text);
+  if (tooBig) return tooBig;
+  const xml = parseXmlDocument(text, 'graphml', 'GraphML');
+  if (!xml.ok) return failWith([xml.issue]);
+  const structure = graphStructureIssues(xml.document);
+  if (structure.length) return failWith(structure);
+  // The relation type carries direction. Per-edge "directed" attributes are
+  // dropped before parsing: graphology-graphml copies the whole graph for
+  // every edge once directions are mixed, which large files cannot afford.
+  // (A snapshot first: xmldom rescans a live list after every change.)
+  for (const edge of Array.from(xml.document.getElementsByTagName('edge')))
+    if (edge.hasAttribute('directed')) edge.removeAttribute('directed');
+  let graph: Graph;
+  try {
+    graph = parse(Graph, xml.document);
+  } catch (error) {
+    return failWith([
+      fileIssue(`kon niet als GraphML worden gelezen (${xmlErrorMessage(error)}).`),
+    ]);
+  }
+  return graphToNetwork(graph, 'graphml', options);
+}
