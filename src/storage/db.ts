@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { UndoState } from '../domain/edits';
 import type { Source } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
 import type { Relation } from '../domain/relation';
@@ -43,11 +44,24 @@ export interface LayoutMeta {
 
 export type MetaRecord = NetworkMeta | LayoutMeta;
 
+/** The persisted undo/redo stack, shared by the tabs on this database. */
+export interface UndoRecord extends UndoState {
+  key: 'undo';
+  /**
+   * The NetworkMeta.updatedAt written with the last edit. When the network
+   * was replaced since (import, restore, reset), the steps no longer apply.
+   */
+  networkUpdatedAt: string;
+}
+
+export type HistoryRecord = UndoRecord;
+
 export class NetwerkkaartDB extends Dexie {
   organisations!: Table<Organisation, string>;
   relations!: Table<StoredRelation, string>;
   snapshots!: Table<SnapshotRecord, number>;
   meta!: Table<MetaRecord, string>;
+  history!: Table<HistoryRecord, string>;
 
   constructor(name = 'netwerkkaart') {
     super(name);
@@ -59,6 +73,13 @@ export class NetwerkkaartDB extends Dexie {
       relations: 'key, source, target, type',
       snapshots: '++id, createdAt',
       meta: 'key',
+    });
+    // 2026-11-29, version 2: table `history` for the persisted undo/redo stack
+    // (key 'undo' -> UndoRecord). Existing tables and rows are unchanged: a
+    // concurrent edit is detected by comparing the stored record with the one
+    // the user saw, so rows need no revision field and no upgrade function.
+    this.version(2).stores({
+      history: 'key',
     });
   }
 }
