@@ -1,10 +1,35 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Relative asset paths: the built app works from any folder of a plain static server.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline once loaded: every built file is precached. An update is offered
+    // in the app (registerType 'prompt'), never swapped in mid-work.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Netwerkkaart',
+        short_name: 'Netwerkkaart',
+        description: 'Hoe Nederlandse gemeenten samen organiseren',
+        lang: 'nl',
+        start_url: './',
+        display: 'standalone',
+        background_color: '#f5f6f8',
+        theme_color: '#154273',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,json,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: null,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { readUndoState } from './editStore';
 import type { Network } from '../domain/network';
 import { db } from './db';
 import { listSnapshots, readNetwork, readNetworkMeta, readSnapshotNetwork } from './repository';
@@ -29,4 +30,9 @@ export function useSnapshotNetwork(id: number | null) {
       return null;
     }
   }, [id]);
+}
+
+/** The shared undo/redo history (all tabs). */
+export function useUndoState() {
+  return useLiveQuery(() => readUndoState(db), []);
 }

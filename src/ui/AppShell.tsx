@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
 import { selectAnnouncement, useUiStore } from '../state/uiStore';
 import { useSeed } from './useSeed';
+import { UpdatePrompt } from './UpdatePrompt';
+import { UndoControls } from './edit/UndoControls';
 
 const NAV = [
   { to: '/kaart', label: 'Kaart' },
@@ -32,6 +34,7 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        {seed.status === 'ready' && <UndoControls />}
       </header>
       <main id="main" tabIndex={-1}>
         {seed.status === 'loading' && (
@@ -47,6 +50,7 @@ export function AppShell() {
         )}
         {seed.status === 'ready' && <Outlet />}
       </main>
+      <UpdatePrompt />
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement?.text}
       </div>

@@ -3,6 +3,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { ResetPanel } from './ResetPanel';
 import { SnapshotPanel } from './SnapshotPanel';
+import { StoragePanel } from './StoragePanel';
 import { formatNumber } from '../format';
 import { useDocumentTitle } from '../useDocumentTitle';
 
@@ -28,6 +29,7 @@ export function DataPage() {
             <ExportPanel network={network} />
             <SnapshotPanel />
             <ResetPanel />
+            <StoragePanel />
           </div>
         </>
       )}

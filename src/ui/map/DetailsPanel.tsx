@@ -9,7 +9,7 @@ import {
 import { sizeClassOf } from '../../domain/sizeClass';
 import { formatNumber } from '../format';
 import { brokerRank, type StructureResult } from '../../analysis/structure';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 interface Props {
   index: GraphIndex;
@@ -17,6 +17,9 @@ interface Props {
   structure?: StructureResult | undefined;
   onSelect(index: number): void;
   onClose(): void;
+  onEdit(): void;
+  onAddRelation(): void;
+  onRemove(): void;
 }
 
 interface Line {
@@ -27,7 +30,17 @@ interface Line {
 }
 
 /** Facts of the selected organisation and all its relations, grouped by type. */
-export function DetailsPanel({ index, selected, structure, onSelect, onClose }: Props) {
+export function DetailsPanel({
+  index,
+  selected,
+  structure,
+  onSelect,
+  onClose,
+  onEdit,
+  onAddRelation,
+  onRemove,
+}: Props) {
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const ranks = useMemo(
     () => (structure?.betweenness ? brokerRank(structure.betweenness) : null),
     [structure],
@@ -152,6 +165,41 @@ export function DetailsPanel({ index, selected, structure, onSelect, onClose }: 
         )}
       </dl>
       {org.description && <p>{org.description}</p>}
+      <div className="actions edit-actions">
+        <button type="button" onClick={onEdit}>
+          Bewerken
+        </button>
+        <button type="button" onClick={onAddRelation}>
+          Relatie toevoegen
+        </button>
+        <button type="button" onClick={() => setConfirmRemove(true)}>
+          Verwijderen
+        </button>
+      </div>
+      {confirmRemove && (
+        <div className="error-box" role="alertdialog" aria-label="Verwijderen bevestigen">
+          <p>
+            {org.name} verwijderen? {formatNumber(index.incident[selected]!.length)}{' '}
+            {index.incident[selected]!.length === 1 ? 'relatie gaat' : 'relaties gaan'} mee. U kunt
+            dit ongedaan maken.
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirmRemove(false);
+                onRemove();
+              }}
+            >
+              Ja, verwijderen
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)}>
+              Nee
+            </button>
+          </div>
+        </div>
+      )}
       <h3>Relaties ({formatNumber(index.incident[selected]!.length)})</h3>
       {RELATION_TYPES.filter((t) => groups.has(t)).map((type) => {
         const lines = groups.get(type)!;

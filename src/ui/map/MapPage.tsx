@@ -17,6 +17,11 @@ import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
 import { ExportMenu } from './ExportMenu';
 import { filterSuffix, visibleNetwork } from './mapExport';
+import { OrganisationForm } from '../edit/OrganisationForm';
+import { RelationForm } from '../edit/RelationForm';
+import { useEditor } from '../edit/useEditor';
+import { relationsOf } from '../../domain/edits';
+import type { Organisation } from '../../domain/organisation';
 import { clusterColor } from '../../render/palette';
 
 export function MapPage() {
@@ -45,6 +50,12 @@ function MapScreen({ network }: { network: Network }) {
   const announce = useUiStore((s) => s.announce);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [editor, setEditor] = useState<
+    | { mode: 'organisation'; editing: Organisation | null }
+    | { mode: 'relation'; from: string }
+    | null
+  >(null);
+  const { apply } = useEditor();
 
   const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
@@ -215,6 +226,9 @@ function MapScreen({ network }: { network: Network }) {
               </button>
             </>
           )}
+          <button type="button" onClick={() => setEditor({ mode: 'organisation', editing: null })}>
+            Nieuwe organisatie
+          </button>
         </div>
         <div className="stage-body">
           <div className="canvas-wrap" hidden={view.view !== 'kaart'}>
@@ -281,12 +295,46 @@ function MapScreen({ network }: { network: Network }) {
           )}
         </div>
       </div>
-      {selected !== null && (
+      {editor?.mode === 'organisation' && (
+        <div className="details">
+          <OrganisationForm
+            network={network}
+            editing={editor.editing}
+            onDone={(id) => {
+              setEditor(null);
+              if (id) update({ selected: id }, true);
+            }}
+          />
+        </div>
+      )}
+      {editor?.mode === 'relation' && (
+        <div className="details">
+          <RelationForm network={network} sourceId={editor.from} onDone={() => setEditor(null)} />
+        </div>
+      )}
+      {editor === null && selected !== null && (
         <DetailsPanel
           index={index}
           selected={selected}
+          structure={structure}
           onSelect={(i) => select(i, true)}
           onClose={() => select(null)}
+          onEdit={() =>
+            setEditor({ mode: 'organisation', editing: index.organisations[selected]! })
+          }
+          onAddRelation={() =>
+            setEditor({ mode: 'relation', from: index.organisations[selected]!.id })
+          }
+          onRemove={() => {
+            const org = index.organisations[selected]!;
+            void apply([
+              {
+                type: 'removeOrganisation',
+                organisation: org,
+                relations: relationsOf(network, org.id),
+              },
+            ]).then(() => select(null));
+          }}
         />
       )}
     </div>

@@ -1,0 +1,1 @@
+export function generateNetwork(size: number, seed?: number): Record<string, unknown>;

@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import type { Edit } from '../../domain/edits';
+import { applyEdits, redoLast, undoLast, type EditOutcome } from '../../storage/editStore';
+import { db } from '../../storage/db';
+import { useUiStore } from '../../state/uiStore';
+
+/** Every edit goes through here: stored at once, announced, conflicts told. */
+export function useEditor() {
+  const announce = useUiStore((s) => s.announce);
+  const report = useCallback(
+    (outcome: EditOutcome | null, fallback: string) => {
+      const text = outcome
+        ? [outcome.description, ...outcome.conflicts.map((c) => c.message)].join(' ')
+        : fallback;
+      announce(text);
+      return outcome;
+    },
+    [announce],
+  );
+  return {
+    apply: useCallback(
+      async (edits: Edit[], label?: string) =>
+        report(await applyEdits(db, edits, label ? { label } : {}), 'Niets gewijzigd.'),
+      [report],
+    ),
+    undo: useCallback(
+      async () => report(await undoLast(db), 'Er is niets om ongedaan te maken.'),
+      [report],
+    ),
+    redo: useCallback(
+      async () => report(await redoLast(db), 'Er is niets om opnieuw te doen.'),
+      [report],
+    ),
+  };
+}
