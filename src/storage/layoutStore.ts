@@ -31,16 +31,19 @@ export async function saveLayout(
   await db.meta.put({ key: 'layout', fingerprint, ids, xs, ys, savedAt: new Date().toISOString() });
 }
 
-/** Positions by id for this network, or undefined when none were saved for it. */
-export async function readLayout(
-  db: NetwerkkaartDB,
-  fingerprint: string,
-): Promise<Map<string, [number, number]> | undefined> {
+export interface SavedLayout {
+  positions: Map<string, [number, number]>;
+  /** Saved for exactly this network; otherwise for an earlier version of it (before an edit). */
+  exact: boolean;
+}
+
+/** Saved positions by id, or undefined when none were saved. */
+export async function readLayout(db: NetwerkkaartDB, fingerprint: string): Promise<SavedLayout | undefined> {
   const record = (await db.meta.get('layout')) as LayoutMeta | undefined;
-  if (!record || record.fingerprint !== fingerprint) return undefined;
+  if (!record) return undefined;
   const positions = new Map<string, [number, number]>();
   record.ids.forEach((id, i) => positions.set(id, [record.xs[i]!, record.ys[i]!]));
-  return positions;
+  return { positions, exact: record.fingerprint === fingerprint };
 }
 
 export async function clearLayout(db: NetwerkkaartDB): Promise<void> {

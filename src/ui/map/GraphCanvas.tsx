@@ -70,6 +70,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const [status, setStatus] = useState<LayoutStatus>('idle');
   // Until the user pans or zooms, the view follows the layout as it unfolds.
   const userMoved = useRef(false);
+  const drawnOnce = useRef(false);
 
   const fingerprint = useMemo(
     () =>
@@ -143,40 +144,67 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     let cancelled = false;
     const model = buildRenderModel(index);
     renderer.setGraph(model.nodes, model.edges);
-    userMoved.current = false;
     void (persist ? readLayout(db, fingerprint) : Promise.resolve(undefined)).then((saved) => {
       if (cancelled) return;
       const start = initialPositions(index);
+      const known = new Uint8Array(ids.length);
       if (saved) {
         ids.forEach((id, i) => {
-          const p = saved.get(id);
+          const p = saved.positions.get(id);
           if (p) {
             start.xs[i] = p[0];
             start.ys[i] = p[1];
+            known[i] = 1;
           }
         });
-        positions.current = start;
-        renderer.setPositions(start.xs, start.ys);
+        // New organisations (after an edit) start next to what they link to.
+        ids.forEach((_, i) => {
+          if (known[i]) return;
+          let sx = 0;
+          let sy = 0;
+          let c = 0;
+          for (const k of index.incident[i]!) {
+            const o = index.sources[k] === i ? index.targets[k]! : index.sources[k]!;
+            if (known[o]) {
+              sx += start.xs[o]!;
+              sy += start.ys[o]!;
+              c++;
+            }
+          }
+          if (c) {
+            start.xs[i] = sx / c + Math.cos(i) * 20;
+            start.ys[i] = sy / c + Math.sin(i) * 20;
+          }
+        });
+      }
+      positions.current = start;
+      renderer.setPositions(start.xs, start.ys);
+      // Fit on the first drawing only: an edit must not throw away the user's zoom.
+      if (!drawnOnce.current || !saved) {
+        userMoved.current = false;
         renderer.zoomToFit(0);
+      }
+      drawnOnce.current = true;
+      if (saved?.exact) {
         setStatus('settled');
         pageStats().layoutSettledAt = performance.now();
         layout.stop();
         return;
       }
-      positions.current = start;
-      renderer.setPositions(start.xs, start.ys);
-      renderer.zoomToFit(0);
       setStatus('running');
       pageStats().layoutStartedAt = performance.now();
       pageStats().layoutSettledAt = undefined;
-      layout.start({
-        count: index.organisations.length,
-        sources: index.sources,
-        targets: index.targets,
-        radii: new Float32Array(model.nodes.map((n) => n.radius)),
-        initialX: start.xs,
-        initialY: start.ys,
-      });
+      layout.start(
+        {
+          count: index.organisations.length,
+          sources: index.sources,
+          targets: index.targets,
+          radii: new Float32Array(model.nodes.map((n) => n.radius)),
+          initialX: start.xs,
+          initialY: start.ys,
+        },
+        saved ? { alpha: 0.2 } : {},
+      );
     });
     return () => {
       cancelled = true;
