@@ -245,6 +245,32 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: CHROMIUM_ARGS,
 });
+
+/** The embedded national dataset: first visit (seeding included) and a later visit (stored, laid out). */
+async function measureNational() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const firstFrame = async () => {
+    await page.waitForFunction(() => window.__netwerkkaart?.firstFrameAt != null, null, {
+      timeout: 60_000,
+    });
+    return round(await page.evaluate(() => window.__netwerkkaart.firstFrameAt), 0);
+  };
+  await page.goto(`${url}#/kaart`);
+  const firstVisit = await firstFrame();
+  await page.waitForFunction(() => window.__netwerkkaart?.layoutSettledAt != null, null, {
+    timeout: 60_000,
+  });
+  await page.waitForTimeout(500);
+  await page.reload();
+  const laterVisit = await firstFrame();
+  await context.close();
+  return { firstVisitFirstFrameMs: firstVisit, laterVisitFirstFrameMs: laterVisit };
+}
+const national = await measureNational();
+console.log(
+  `Landelijke gegevens: eerste beeld ${national.firstVisitFirstFrameMs} ms (eerste bezoek), ${national.laterVisitFirstFrameMs} ms (later bezoek)`,
+);
 const results = [];
 for (const size of SIZES) {
   const doc = generateNetwork(size);
@@ -301,9 +327,19 @@ table.splice(1, 0, `|${rows[0].map(() => '---').join('|')}|`);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium headless, software rendering`;
 const date = new Date().toISOString().slice(0, 10);
 console.log(`\nNetwerkkaart benchmark ${date} (${machine})\n`);
+console.log(
+  `Landelijke gegevens: eerste beeld ${national.firstVisitFirstFrameMs} ms (eerste bezoek), ${national.laterVisitFirstFrameMs} ms (later bezoek)\n`,
+);
 console.log(table.join('\n'));
 mkdirSync('bench/results', { recursive: true });
-const out = { date, machine, interactionMs: INTERACTION_MS, results, table: table.join('\n') };
+const out = {
+  date,
+  machine,
+  interactionMs: INTERACTION_MS,
+  national,
+  results,
+  table: table.join('\n'),
+};
 writeFileSync(`bench/results/${date}.json`, `${JSON.stringify(out, null, 2)}\n`);
 writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log(`\nbench/results/${date}.json geschreven.`);

@@ -38,7 +38,10 @@ export interface SavedLayout {
 }
 
 /** Saved positions by id, or undefined when none were saved. */
-export async function readLayout(db: NetwerkkaartDB, fingerprint: string): Promise<SavedLayout | undefined> {
+export async function readLayout(
+  db: NetwerkkaartDB,
+  fingerprint: string,
+): Promise<SavedLayout | undefined> {
   const record = (await db.meta.get('layout')) as LayoutMeta | undefined;
   if (!record) return undefined;
   const positions = new Map<string, [number, number]>();
