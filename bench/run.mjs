@@ -340,6 +340,9 @@ const out = {
   results,
   table: table.join('\n'),
 };
-writeFileSync(`bench/results/${date}.json`, `${JSON.stringify(out, null, 2)}\n`);
-writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nbench/results/${date}.json geschreven.`);
+// Only a full run replaces the published figures; a partial one is kept aside.
+const full = SIZES.join(',') === '500,2000,10000,50000' && !SKIP_PEER;
+const name = full ? `${date}.json` : `partial-${date}.json`;
+writeFileSync(`bench/results/${name}`, `${JSON.stringify(out, null, 2)}\n`);
+if (full) writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\nbench/results/${name} geschreven.`);
