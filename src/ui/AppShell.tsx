@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { selectAnnouncement, useUiStore } from '../state/uiStore';
 import { useSeed } from './useSeed';
 import { UpdatePrompt } from './UpdatePrompt';
+import { Toast } from './Toast';
 import { UndoControls } from './edit/UndoControls';
 
 const NAV = [
@@ -51,6 +52,7 @@ export function AppShell() {
         {seed.status === 'ready' && <Outlet />}
       </main>
       <UpdatePrompt />
+      <Toast />
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement?.text}
       </div>

@@ -13,6 +13,8 @@ afterAll(async () => {
 
 async function search(page: Page, text: string) {
   const box = page.getByRole('combobox', { name: 'Zoek een organisatie' });
+  // Clear first: typing the same text again would not reopen the list.
+  await box.fill('');
   await box.fill(text);
   return page.getByRole('option', { name: new RegExp(text) });
 }
@@ -117,6 +119,29 @@ describe('editing', () => {
     await page.evaluate(() => (window as unknown as { restoreIdb: () => void }).restoreIdb());
     await page.reload();
     expect(await page.getByTestId('org-count').textContent()).toBe(before);
+    await context.close();
+  });
+
+  it('adds a relation to an organisation picked in the table, and shows what was done', async () => {
+    const { page, context } = await openApp(
+      browser,
+      '#/kaart?org=GM0513&weergave=tabel&soort=association',
+    );
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    const before = await details.getByRole('heading', { name: /Relaties/ }).textContent();
+    await details.getByRole('button', { name: 'Relatie toevoegen' }).click();
+    const form = page.getByTestId('relation-form');
+    await page.getByTestId('org-table').getByText('M50', { exact: false }).first().click();
+    expect(await form.getByTestId('relation-target').textContent()).toContain('M50');
+    await form.getByLabel('Rol').selectOption('frontrunner');
+    await form.getByRole('button', { name: 'Relatie opslaan' }).click();
+    await page.getByTestId('details').waitFor();
+    expect(await page.getByTestId('toast').textContent()).toContain('toegevoegd');
+    const count = (t: string | null) => Number(/\((\d+)\)/.exec(t!)![1]);
+    const heading = page.getByTestId('details').getByRole('heading', { name: /Relaties/ });
+    await expect.poll(async () => count(await heading.textContent())).toBe(count(before) + 1);
+    expect(await page.getByTestId('details').textContent()).toContain('koploper');
     await context.close();
   });
 });

@@ -15,12 +15,21 @@ interface Props {
   network: Network;
   /** The organisation the relation starts from. */
   sourceId: string;
+  /** An organisation picked on the map or in the table while the form is open. */
+  picked?: string | null;
   onDone(): void;
 }
 
 /** Add a relation from the selected organisation to one picked by search. */
-export function RelationForm({ network, sourceId, onDone }: Props) {
-  const [target, setTarget] = useState<string | null>(null);
+export function RelationForm({ network, sourceId, picked, onDone }: Props) {
+  const [chosen, setTarget] = useState<{ id: string; from: 'search' | 'map' } | null>(null);
+  // The latest pick wins: a click on the map after a search replaces the search.
+  const [lastPicked, setLastPicked] = useState(picked ?? null);
+  if ((picked ?? null) !== lastPicked) {
+    setLastPicked(picked ?? null);
+    if (picked) setTarget({ id: picked, from: 'map' });
+  }
+  const target = chosen?.id ?? null;
   const [type, setType] = useState<RelationType>('member');
   const [role, setRole] = useState('');
   const [since, setSince] = useState('');
@@ -70,11 +79,13 @@ export function RelationForm({ network, sourceId, onDone }: Props) {
       <SearchBox
         organisations={network.organisations}
         label="Met organisatie"
-        onChoose={(i) => setTarget(network.organisations[i]!.id)}
+        onChoose={(i) => setTarget({ id: network.organisations[i]!.id, from: 'search' })}
       />
-      {target && (
-        <p className="hint">Gekozen: {network.organisations.find((o) => o.id === target)?.name}</p>
-      )}
+      <p className="hint" data-testid="relation-target">
+        {target
+          ? `Gekozen: ${network.organisations.find((o) => o.id === target)?.name ?? target}`
+          : 'Zoek de organisatie, of klik haar aan op de kaart of in de tabel.'}
+      </p>
       {error('target')}
       <div className="form-field">
         <label htmlFor={`${formId}-type`}>Soort relatie</label>

@@ -52,7 +52,7 @@ function MapScreen({ network }: { network: Network }) {
   const [exporting, setExporting] = useState(false);
   const [editor, setEditor] = useState<
     | { mode: 'organisation'; editing: Organisation | null }
-    | { mode: 'relation'; from: string }
+    | { mode: 'relation'; from: string; picked: string | null }
     | null
   >(null);
   const { apply } = useEditor();
@@ -123,6 +123,11 @@ function MapScreen({ network }: { network: Network }) {
   }, [selectedId]);
 
   function select(i: number | null, zoom = false) {
+    // While a relation is being added, a click picks its other end.
+    if (editor?.mode === 'relation') {
+      if (i !== null) setEditor({ ...editor, picked: index.organisations[i]!.id });
+      return;
+    }
     update({ selected: i === null ? null : index.organisations[i]!.id }, true);
     if (i !== null && zoom) canvas.current?.zoomToNode(i);
   }
@@ -309,7 +314,12 @@ function MapScreen({ network }: { network: Network }) {
       )}
       {editor?.mode === 'relation' && (
         <div className="details">
-          <RelationForm network={network} sourceId={editor.from} onDone={() => setEditor(null)} />
+          <RelationForm
+            network={network}
+            sourceId={editor.from}
+            picked={editor.picked}
+            onDone={() => setEditor(null)}
+          />
         </div>
       )}
       {editor === null && selected !== null && (
@@ -323,7 +333,7 @@ function MapScreen({ network }: { network: Network }) {
             setEditor({ mode: 'organisation', editing: index.organisations[selected]! })
           }
           onAddRelation={() =>
-            setEditor({ mode: 'relation', from: index.organisations[selected]!.id })
+            setEditor({ mode: 'relation', from: index.organisations[selected]!.id, picked: null })
           }
           onRemove={() => {
             const org = index.organisations[selected]!;
