@@ -3,10 +3,9 @@ import { applyFilters } from '../../analysis/filters';
 import { buildGraphIndex, neighbourhood, type GraphIndex } from '../../analysis/graphIndex';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS } from '../../domain/organisation';
-import { useNetwork } from '../../storage/hooks';
 import { useUiStore } from '../../state/uiStore';
 import { formatNumber } from '../format';
-import { useDocumentTitle } from '../useDocumentTitle';
+import { NetworkPage } from '../NetworkPage';
 import { DetailsPanel } from './DetailsPanel';
 import { FilterPanel } from './FilterPanel';
 import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
@@ -25,15 +24,7 @@ import type { Organisation } from '../../domain/organisation';
 import { clusterColor } from '../../render/palette';
 
 export function MapPage() {
-  const network = useNetwork();
-  useDocumentTitle('Kaart');
-  if (!network)
-    return (
-      <p className="status" role="status">
-        Het netwerk wordt geladen…
-      </p>
-    );
-  return <MapScreen network={network} />;
+  return <NetworkPage title="Kaart" screen={MapScreen} />;
 }
 
 interface Tooltip {

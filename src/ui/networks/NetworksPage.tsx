@@ -4,10 +4,9 @@ import { networkCoverage } from '../../analysis/coverage';
 import { normalise } from '../../analysis/search';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
-import { useNetwork } from '../../storage/hooks';
 import { formatNumber } from '../format';
 import { useAnalysis } from '../useIndex';
-import { useDocumentTitle } from '../useDocumentTitle';
+import { NetworkPage } from '../NetworkPage';
 import { SizeClassChart } from './SizeClassChart';
 
 const pct = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
@@ -15,15 +14,7 @@ const SORTS = { leden: 'Meeste gemeenten', naam: 'Naam' } as const;
 type Sort = keyof typeof SORTS;
 
 export function NetworksPage() {
-  const network = useNetwork();
-  useDocumentTitle('Netwerken');
-  if (!network)
-    return (
-      <p className="status" role="status">
-        Het netwerk wordt geladen…
-      </p>
-    );
-  return <NetworksScreen network={network} />;
+  return <NetworkPage title="Netwerken" screen={NetworksScreen} />;
 }
 
 function NetworksScreen({ network }: { network: Network }) {

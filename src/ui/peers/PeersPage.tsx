@@ -11,11 +11,10 @@ import {
   type PeerCriteria,
 } from '../../analysis/peers';
 import { sizeClassOf } from '../../domain/sizeClass';
-import { useNetwork } from '../../storage/hooks';
 import { formatNumber } from '../format';
 import { SearchBox } from '../map/SearchBox';
 import { useAnalysis } from '../useIndex';
-import { useDocumentTitle } from '../useDocumentTitle';
+import { NetworkPage } from '../NetworkPage';
 import type { Network } from '../../domain/network';
 
 const pct = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
@@ -43,15 +42,7 @@ function parseCriteria(params: URLSearchParams): PeerCriteria {
 }
 
 export function PeersPage() {
-  const network = useNetwork();
-  useDocumentTitle('Vergelijkbare gemeenten');
-  if (!network)
-    return (
-      <p className="status" role="status">
-        Het netwerk wordt geladen…
-      </p>
-    );
-  return <PeersScreen network={network} />;
+  return <NetworkPage title="Vergelijkbare gemeenten" screen={PeersScreen} />;
 }
 
 function PeersScreen({ network }: { network: Network }) {
