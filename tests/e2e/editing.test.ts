@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNetwork } from '../../bench/generate.mjs';
+import { describeViolations, seriousViolations } from './axe';
 import { baseUrl, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -30,6 +31,8 @@ describe('editing', () => {
     await form.getByRole('button', { name: 'Opslaan' }).click();
     // The same validation as import, with a message at the field.
     expect(await form.textContent()).toContain('http:// of https://');
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await form.getByLabel('Website').fill('https://example.org');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByTestId('details').waitFor();

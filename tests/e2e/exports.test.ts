@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonText } from '../../src/io/importNetwork';
+import { describeViolations, seriousViolations } from './axe';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -38,6 +39,8 @@ describe('exports from the map', () => {
       '#/kaart?provincie=Utrecht&soort=municipality',
     );
     await openExportMenu(page);
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     const shown = Number((await page.getByTestId('shown-nodes').textContent())!.replace(/\./g, ''));
 
     const json = await exportAs(page, 'JSON (Netwerkkaart)');
