@@ -5,6 +5,8 @@ import { create } from 'zustand';
 export interface Announcement {
   id: number;
   text: string;
+  /** Also shown on screen (edits, undo, conflicts); otherwise only for screen readers. */
+  visible: boolean;
 }
 
 export interface UiState {
@@ -16,19 +18,19 @@ export interface UiState {
 
 export const initialUiState = (): UiState => ({ announcement: null, hoveredId: null });
 
-export const announceIn = (state: UiState, text: string): UiState => ({
+export const announceIn = (state: UiState, text: string, visible = false): UiState => ({
   ...state,
-  announcement: { id: (state.announcement?.id ?? 0) + 1, text },
+  announcement: { id: (state.announcement?.id ?? 0) + 1, text, visible },
 });
 
 interface UiActions {
-  announce(text: string): void;
+  announce(text: string, visible?: boolean): void;
   setHovered(id: string | null): void;
 }
 
 export const useUiStore = create<UiState & UiActions>()((set) => ({
   ...initialUiState(),
-  announce: (text) => set((s) => announceIn(s, text)),
+  announce: (text, visible) => set((s) => announceIn(s, text, visible)),
   setHovered: (hoveredId) => set({ hoveredId }),
 }));
 

@@ -13,7 +13,7 @@ export function Toast() {
     const timer = setTimeout(() => setHiddenId(announcement.id), 8000);
     return () => clearTimeout(timer);
   }, [announcement]);
-  if (!announcement || hiddenId === announcement.id) return null;
+  if (!announcement?.visible || hiddenId === announcement.id) return null;
   return (
     <div className="toast" aria-hidden="true" data-testid="toast">
       {announcement.text}

@@ -12,7 +12,7 @@ export function useEditor() {
       const text = outcome
         ? [outcome.description, ...outcome.conflicts.map((c) => c.message)].join(' ')
         : fallback;
-      announce(text);
+      announce(text, true);
       return outcome;
     },
     [announce],
