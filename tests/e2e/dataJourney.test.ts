@@ -23,10 +23,11 @@ const nl = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 
 async function storedCounts(page: Page) {
   await page.getByTestId('org-count').waitFor();
-  return {
-    orgs: await page.getByTestId('org-count').textContent(),
-    rels: await page.getByTestId('rel-count').textContent(),
-  };
+  // Both read in one go, so they come from the same render.
+  return page.evaluate(() => ({
+    orgs: document.querySelector('[data-testid="org-count"]')?.textContent ?? null,
+    rels: document.querySelector('[data-testid="rel-count"]')?.textContent ?? null,
+  }));
 }
 
 async function chooseFile(page: Page, name: string, content: string | Buffer) {
@@ -53,10 +54,12 @@ function docWith(change: (d: Record<string, any>) => void): string {
 describe('data page', () => {
   it('opens on the embedded national dataset', async () => {
     const { page, context, errors } = await openApp(browser, '#/gegevens');
-    expect(await storedCounts(page)).toEqual({
-      orgs: nl(embedded.organisations.length),
-      rels: nl(embedded.relations.length),
-    });
+    await expect
+      .poll(() => storedCounts(page))
+      .toEqual({
+        orgs: nl(embedded.organisations.length),
+        rels: nl(embedded.relations.length),
+      });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -73,13 +76,13 @@ describe('data page', () => {
     await expect
       .poll(() => page.getByTestId('import-done').textContent())
       .toContain('6 organisaties en 7 relaties');
-    expect(await storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
     // The replaced national network was kept as an automatic snapshot.
     expect(await page.getByTestId('snapshot-table').textContent()).toContain(
       'vóór import van klein.json',
     );
     await page.reload();
-    expect(await storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
     await context.close();
   });
 
@@ -90,7 +93,7 @@ describe('data page', () => {
     await page.getByTestId('import-preview').waitFor();
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await page.reload();
-    expect(await storedCounts(page)).toEqual(before);
+    await expect.poll(() => storedCounts(page)).toEqual(before);
     await context.close();
   });
 
@@ -158,10 +161,10 @@ describe('data page', () => {
         .poll(async () => (await box.count()) && (await box.textContent()), { timeout: 20_000 })
         .toContain(name);
       expect(await box.textContent(), name).toMatch(message);
-      expect(await storedCounts(page), name).toEqual(before);
+      await expect.poll(() => storedCounts(page), { message: name }).toEqual(before);
     }
     await page.reload();
-    expect(await storedCounts(page)).toEqual(before);
+    await expect.poll(() => storedCounts(page)).toEqual(before);
     await context.close();
   });
 
@@ -187,7 +190,7 @@ describe('data page', () => {
       .toContain(
         'Organisaties: 1 toegevoegd, 1 bijgewerkt, 5 ongewijzigd. Relaties: 1 toegevoegd, 0 bijgewerkt, 7 ongewijzigd.',
       );
-    expect(await storedCounts(page)).toEqual({ orgs: '7', rels: '8' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '7', rels: '8' });
     await context.close();
   });
 
@@ -217,7 +220,7 @@ describe('data page', () => {
     await chooseFile(page, 'klein.json', JSON.stringify(sampleDocument()));
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await page.getByTestId('import-done').waitFor();
-    expect(await storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '6', rels: '7' });
     await page.getByRole('button', { name: 'Momentopname Stand vóór test terugzetten' }).click();
     await page.getByRole('button', { name: 'Ja, terugzetten' }).click();
     await expect.poll(() => storedCounts(page)).toEqual(first);
@@ -254,7 +257,7 @@ describe('data page', () => {
     await page.getByLabel(/knopen hebben geen soort/).selectOption('chainPartner');
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await page.getByTestId('import-done').waitFor();
-    expect(await storedCounts(page)).toEqual({ orgs: '2', rels: '1' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '2', rels: '1' });
     await context.close();
   });
 
@@ -287,7 +290,7 @@ describe('data page', () => {
     await report.getByRole('checkbox').check();
     await confirm.click();
     await page.getByTestId('import-done').waitFor();
-    expect(await storedCounts(page)).toEqual({ orgs: '3', rels: '2' });
+    await expect.poll(() => storedCounts(page)).toEqual({ orgs: '3', rels: '2' });
     await context.close();
   });
 });
