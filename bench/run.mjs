@@ -17,6 +17,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { forceCenter, forceLink, forceManyBody, forceSimulation } from 'd3';
 import { generateNetwork } from './generate.mjs';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.mjs';
 
 const args = process.argv.slice(2);
 const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000,10000,50000')
@@ -24,17 +25,8 @@ const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000
   .map(Number);
 const SKIP_BUILD = args.includes('--no-build');
 const SKIP_PEER = args.includes('--no-force-graph');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+// The test flags, plus precise heap figures.
+const CHROMIUM_ARGS = [...TEST_CHROMIUM_ARGS, '--enable-precise-memory-info'];
 const INTERACTION_MS = 5000;
 const SETTLE_TIMEOUT_MS = 180_000;
 
@@ -242,7 +234,7 @@ function d3Alone(doc) {
 
 const { server, url } = await serve();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
 });
 
