@@ -173,12 +173,16 @@ export function createGraphRenderer(
     });
   selection.call(zoomBehavior);
 
-  canvas.addEventListener('pointerdown', onPointerDown);
-  canvas.addEventListener('pointermove', onPointerMove);
-  canvas.addEventListener('pointerup', onPointerUp);
-  canvas.addEventListener('pointercancel', onPointerUp);
-  canvas.addEventListener('pointerleave', onPointerLeave);
-  canvas.addEventListener('click', onClick);
+  // One table, so destroy() removes exactly what was added.
+  const listeners: [string, EventListener][] = [
+    ['pointerdown', onPointerDown as EventListener],
+    ['pointermove', onPointerMove as EventListener],
+    ['pointerup', onPointerUp as EventListener],
+    ['pointercancel', onPointerUp as EventListener],
+    ['pointerleave', onPointerLeave as EventListener],
+    ['click', onClick as EventListener],
+  ];
+  for (const [type, listener] of listeners) canvas.addEventListener(type, listener);
 
   const observer =
     typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => resize());
@@ -554,12 +558,7 @@ export function createGraphRenderer(
       animation = null;
       observer?.disconnect();
       selection.on('.zoom', null);
-      canvas.removeEventListener('pointerdown', onPointerDown);
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerup', onPointerUp);
-      canvas.removeEventListener('pointercancel', onPointerUp);
-      canvas.removeEventListener('pointerleave', onPointerLeave);
-      canvas.removeEventListener('click', onClick);
+      for (const [type, listener] of listeners) canvas.removeEventListener(type, listener);
     },
   };
 }

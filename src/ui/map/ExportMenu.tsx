@@ -127,7 +127,7 @@ export function ExportMenu({
           xs: view.xs,
           ys: view.ys,
           hidden: shownHidden,
-          colors: colors ?? model.nodes.map((n) => n.color),
+          colors: colors ?? model.colors,
           transform: view.transform,
           width: view.width,
           height: view.height,

@@ -199,7 +199,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           count: index.organisations.length,
           sources: index.sources,
           targets: index.targets,
-          radii: new Float32Array(model.nodes.map((n) => n.radius)),
+          radii: model.radii,
           initialX: start.xs,
           initialY: start.ys,
         },
@@ -219,7 +219,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   }, [selected, highlighted, marks]);
   useEffect(() => {
     if (colors) rendererRef.current?.setColors(colors);
-    else rendererRef.current?.setColors(buildRenderModel(index).nodes.map((n) => n.color));
+    else rendererRef.current?.setColors(buildRenderModel(index).colors);
   }, [colors, index]);
 
   useImperativeHandle(
@@ -243,7 +243,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
           count: index.organisations.length,
           sources: index.sources,
           targets: index.targets,
-          radii: new Float32Array(buildRenderModel(index).nodes.map((n) => n.radius)),
+          radii: buildRenderModel(index).radii,
           initialX: p.xs,
           initialY: p.ys,
         });

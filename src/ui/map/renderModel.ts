@@ -11,7 +11,27 @@ export function nodeRadius(index: GraphIndex, i: number): number {
   return 3 + Math.sqrt(index.memberCount[i]!) * 0.65;
 }
 
-export function buildRenderModel(index: GraphIndex): { nodes: RenderNode[]; edges: RenderEdge[] } {
+export interface RenderModel {
+  nodes: RenderNode[];
+  edges: RenderEdge[];
+  /** Default (per kind) colour of each node. */
+  colors: string[];
+  radii: Float32Array;
+}
+
+// One model per network: the canvas, the layout and the exports all read the same one.
+const models = new WeakMap<GraphIndex, RenderModel>();
+
+export function buildRenderModel(index: GraphIndex): RenderModel {
+  let model = models.get(index);
+  if (!model) {
+    model = computeRenderModel(index);
+    models.set(index, model);
+  }
+  return model;
+}
+
+function computeRenderModel(index: GraphIndex): RenderModel {
   const frontrunner = new Uint8Array(index.organisations.length);
   index.relations.forEach((r, k) => {
     if (r.role === 'frontrunner') frontrunner[index.sources[k]!] = 1;
@@ -34,7 +54,12 @@ export function buildRenderModel(index: GraphIndex): { nodes: RenderNode[]; edge
     type: r.type,
     ...(r.role ? { role: r.role } : {}),
   }));
-  return { nodes, edges };
+  return {
+    nodes,
+    edges,
+    colors: nodes.map((n) => n.color),
+    radii: Float32Array.from(nodes, (n) => n.radius),
+  };
 }
 
 /** Municipalities start where they lie on the map; the rest near what they link to. */
