@@ -1,11 +1,13 @@
 import Dexie, { type Table } from 'dexie';
+import { toChunks, type ChunkTable } from './chunkedRows';
 import type { UndoState } from '../domain/edits';
 import type { Source } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
 import type { Relation } from '../domain/relation';
 import type { ExchangeDocumentOut } from '../io/exportNetwork';
 
-export interface StoredRelation extends Relation {
+/** A relation row as versions 1 and 2 stored it, one per record. */
+interface Version2Relation extends Relation {
   /** relationKey(): source|type|target. */
   key: string;
 }
@@ -57,8 +59,10 @@ export interface UndoRecord extends UndoState {
 export type HistoryRecord = UndoRecord;
 
 export class NetwerkkaartDB extends Dexie {
-  organisations!: Table<Organisation, string>;
-  relations!: Table<StoredRelation, string>;
+  /** Organisations, ROWS_PER_CHUNK to a record (chunkedRows.ts). */
+  organisationChunks!: ChunkTable<Organisation>;
+  /** Relations, ROWS_PER_CHUNK to a record; a relation's key is relationKey(). */
+  relationChunks!: ChunkTable<Relation>;
   snapshots!: Table<SnapshotRecord, number>;
   meta!: Table<MetaRecord, string>;
   history!: Table<HistoryRecord, string>;
@@ -80,6 +84,27 @@ export class NetwerkkaartDB extends Dexie {
     // the user saw, so rows need no revision field and no upgrade function.
     this.version(2).stores({
       history: 'key',
+    });
+    // 2026-11-29, version 3: organisations and relations move to chunk tables
+    // (many rows per record; see chunkedRows.ts for the figures). The rows are
+    // copied in file order: organisations by id, relations by key, as v2 read them.
+    this.version(3)
+      .stores({
+        organisationChunks: 'id',
+        relationChunks: 'id',
+      })
+      .upgrade(async (tx) => {
+        const organisations = (await tx.table('organisations').toArray()) as Organisation[];
+        const relations = (await tx.table('relations').toArray()) as Version2Relation[];
+        await tx.table('organisationChunks').bulkAdd(toChunks(organisations));
+        await tx
+          .table('relationChunks')
+          .bulkAdd(toChunks(relations.map(({ key: _key, ...relation }) => relation)));
+      });
+    // Version 4: the per-row tables go, once version 3 has copied them.
+    this.version(4).stores({
+      organisations: null,
+      relations: null,
     });
   }
 }

@@ -19,7 +19,9 @@ import { sameRecord } from '../domain/merge';
 import { emptyNetwork } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
 import { relationKey, type Relation } from '../domain/relation';
-import type { NetwerkkaartDB, NetworkMeta, StoredRelation, UndoRecord } from './db';
+import type { RowSet } from './chunkedRows';
+import type { NetwerkkaartDB, NetworkMeta, UndoRecord } from './db';
+import { loadRowSets } from './repository';
 import { StorageWriteError, asStorageError } from './storageError';
 
 // Edits from the app, written one step at a time in one transaction each.
@@ -58,9 +60,6 @@ export interface ApplyEditsOptions {
 
 const UNDO_KEY = 'undo';
 
-const toStored = (r: Relation): StoredRelation => ({ ...r, key: relationKey(r) });
-const fromStored = ({ key: _key, ...r }: StoredRelation): Relation => r;
-
 /**
  * 'edit': a step the user asked for now; what no longer exists fails the whole
  * step with a message. 'replay' (undo/redo): a part that no longer applies is
@@ -69,7 +68,9 @@ const fromStored = ({ key: _key, ...r }: StoredRelation): Relation => r;
 type Mode = 'edit' | 'replay';
 
 interface Context {
-  db: NetwerkkaartDB;
+  /** The stored rows, loaded once per step and written back when it is done. */
+  organisations: RowSet<Organisation>;
+  relations: RowSet<Relation>;
   mode: Mode;
   nameOf: NameOf;
   conflicts: EditConflict[];
@@ -110,16 +111,15 @@ function missing(ctx: Context, label: string, what: string): null {
 const orgFields = ORGANISATION_FIELD_LABELS as Record<string, string>;
 const relFields = RELATION_FIELD_LABELS as Record<string, string>;
 
-async function putOrganisation(
+function putOrganisation(
   ctx: Context,
   edit: Extract<Edit, { type: 'putOrganisation' }>,
-): Promise<Edit | null> {
-  const { db } = ctx;
+): Edit | null {
   const { before, after } = edit;
   const label = organisationLabel(after);
   if (before !== null && before.id !== after.id)
     throw new StorageWriteError('De id van een bestaande organisatie kan niet worden gewijzigd.');
-  const stored = await db.organisations.get(after.id);
+  const stored = ctx.organisations.get(after.id);
   if (before !== null && stored === undefined)
     return missing(ctx, label, `${label} bestaat niet meer (verwijderd in een ander tabblad)`);
   let next = after;
@@ -129,29 +129,19 @@ async function putOrganisation(
     next = merged;
   }
   if (stored !== undefined && sameRecord(stored, next)) return null;
-  await db.organisations.put(next);
+  ctx.organisations.put(next);
   return { type: 'putOrganisation', before: stored ?? null, after: next };
 }
 
-async function storedRelationsOf(db: NetwerkkaartDB, id: string): Promise<Relation[]> {
-  const [out, into] = await Promise.all([
-    db.relations.where('source').equals(id).toArray(),
-    db.relations.where('target').equals(id).toArray(),
-  ]);
-  const byKey = new Map([...out, ...into].map((r) => [r.key, fromStored(r)]));
-  return [...byKey.values()];
-}
-
-async function removeOrganisation(
+function removeOrganisation(
   ctx: Context,
   edit: Extract<Edit, { type: 'removeOrganisation' }>,
-): Promise<Edit | null> {
-  const { db } = ctx;
+): Edit | null {
   const id = edit.organisation.id;
   const label = organisationLabel(edit.organisation);
-  const stored = await db.organisations.get(id);
+  const stored = ctx.organisations.get(id);
   // The relations that go with it are the stored ones: another tab may have added one.
-  const relations = await storedRelationsOf(db, id);
+  const relations = ctx.relations.filter((r) => r.source === id || r.target === id);
   if (stored === undefined && relations.length === 0) return null;
   if (stored !== undefined && !sameRecord(stored, edit.organisation))
     report(
@@ -167,17 +157,16 @@ async function removeOrganisation(
       label,
       `Met ${label} ${extra === 1 ? 'is 1 relatie' : `zijn ${extra} relaties`} verwijderd die intussen in een ander tabblad ${extra === 1 ? 'was' : 'waren'} toegevoegd; ongedaan maken brengt ze terug.`,
     );
-  await db.relations.bulkDelete(relations.map(relationKey));
-  await db.organisations.delete(id);
+  relations.forEach((r) => ctx.relations.delete(relationKey(r)));
+  ctx.organisations.delete(id);
   return { type: 'removeOrganisation', organisation: stored ?? edit.organisation, relations };
 }
 
-async function restoreOrganisation(
+function restoreOrganisation(
   ctx: Context,
   edit: Extract<Edit, { type: 'restoreOrganisation' }>,
-): Promise<Edit | null> {
-  const { db } = ctx;
-  const written = await putOrganisation(ctx, {
+): Edit | null {
+  const written = putOrganisation(ctx, {
     type: 'putOrganisation',
     before: null,
     after: edit.organisation,
@@ -185,25 +174,21 @@ async function restoreOrganisation(
   const organisation =
     written?.type === 'putOrganisation'
       ? written.after
-      : ((await db.organisations.get(edit.organisation.id)) ?? edit.organisation);
+      : (ctx.organisations.get(edit.organisation.id) ?? edit.organisation);
   const relations: Relation[] = [];
   for (const relation of edit.relations) {
-    const done = await putRelation(ctx, { type: 'putRelation', before: null, after: relation });
+    const done = putRelation(ctx, { type: 'putRelation', before: null, after: relation });
     if (done?.type === 'putRelation') relations.push(done.after);
   }
   if (written === null && relations.length === 0) return null;
   return { type: 'restoreOrganisation', organisation, relations };
 }
 
-async function putRelation(
-  ctx: Context,
-  edit: Extract<Edit, { type: 'putRelation' }>,
-): Promise<Edit | null> {
-  const { db, nameOf } = ctx;
+function putRelation(ctx: Context, edit: Extract<Edit, { type: 'putRelation' }>): Edit | null {
+  const { nameOf } = ctx;
   const { before, after } = edit;
   const label = relationLabel(after, nameOf);
-  const storedRow = await db.relations.get(relationKey(before ?? after));
-  const stored = storedRow && fromStored(storedRow);
+  const stored = ctx.relations.get(relationKey(before ?? after));
   if (before !== null && stored === undefined)
     return missing(ctx, label, `${label} bestaat niet meer (verwijderd in een ander tabblad)`);
   let next = after;
@@ -215,8 +200,7 @@ async function putRelation(
   if (stored !== undefined && sameRecord(stored, next)) return null;
   if (next.source === next.target)
     return missing(ctx, label, `${label} verbindt een organisatie met zichzelf`);
-  const ends = await db.organisations.bulkGet([next.source, next.target]);
-  const gone = [next.source, next.target].filter((_, i) => ends[i] === undefined);
+  const gone = [next.source, next.target].filter((id) => !ctx.organisations.has(id));
   if (gone.length > 0)
     return missing(
       ctx,
@@ -225,22 +209,21 @@ async function putRelation(
     );
   const key = relationKey(next);
   if (stored !== undefined && relationKey(stored) !== key) {
-    if ((await db.relations.get(key)) !== undefined)
+    if (ctx.relations.has(key))
       return missing(ctx, label, `${relationLabel(next, nameOf)} bestaat al`);
-    await db.relations.delete(relationKey(stored));
+    ctx.relations.delete(relationKey(stored));
   }
-  await db.relations.put(toStored(next));
+  ctx.relations.put(next);
   return { type: 'putRelation', before: stored ?? null, after: next };
 }
 
-async function removeRelation(
+function removeRelation(
   ctx: Context,
   edit: Extract<Edit, { type: 'removeRelation' }>,
-): Promise<Edit | null> {
+): Edit | null {
   const key = relationKey(edit.relation);
-  const row = await ctx.db.relations.get(key);
-  if (row === undefined) return null;
-  const stored = fromStored(row);
+  const stored = ctx.relations.get(key);
+  if (stored === undefined) return null;
   if (!sameRecord(stored, edit.relation)) {
     const label = relationLabel(stored, ctx.nameOf);
     report(
@@ -249,12 +232,12 @@ async function removeRelation(
       `${label} was intussen in een ander tabblad gewijzigd en is toch verwijderd; ongedaan maken brengt die versie terug.`,
     );
   }
-  await ctx.db.relations.delete(key);
+  ctx.relations.delete(key);
   return { type: 'removeRelation', relation: stored };
 }
 
 /** Apply one edit to the store; returns what was actually written, null for nothing. */
-async function applyInStore(ctx: Context, edit: Edit): Promise<Edit | null> {
+function applyInStore(ctx: Context, edit: Edit): Edit | null {
   switch (edit.type) {
     case 'putOrganisation':
       return putOrganisation(ctx, edit);
@@ -269,7 +252,7 @@ async function applyInStore(ctx: Context, edit: Edit): Promise<Edit | null> {
     case 'batch': {
       const done: Edit[] = [];
       for (const part of edit.edits) {
-        const written = await applyInStore(ctx, part);
+        const written = applyInStore(ctx, part);
         if (written) done.push(written);
       }
       if (done.length === 0) return null;
@@ -283,11 +266,11 @@ async function applyInStore(ctx: Context, edit: Edit): Promise<Edit | null> {
 }
 
 /** Names for descriptions: the stored organisations an edit mentions, overlaid by the edit's own. */
-async function namesFor(db: NetwerkkaartDB, edits: Edit[]): Promise<NameOf> {
+function namesFor(organisations: RowSet<Organisation>, edits: Edit[]): NameOf {
   const ids = [...new Set(edits.flatMap(referencedIds))];
-  const stored = (await db.organisations.bulkGet(ids)).filter(
-    (o): o is Organisation => o !== undefined,
-  );
+  const stored = ids
+    .map((id) => organisations.get(id))
+    .filter((o): o is Organisation => o !== undefined);
   const carried: Organisation[] = [];
   const collect = (e: Edit) => {
     if (e.type === 'putOrganisation') carried.push(e.after);
@@ -331,7 +314,15 @@ async function writeUndo(db: NetwerkkaartDB, state: UndoState, stamp: string): P
 }
 
 function editTables(db: NetwerkkaartDB) {
-  return [db.organisations, db.relations, db.meta, db.history];
+  return [db.organisationChunks, db.relationChunks, db.meta, db.history];
+}
+
+/** Apply one step to the loaded rows, then write back the chunks it changed. */
+async function applyStep(ctx: Context, step: Edit): Promise<Edit | null> {
+  const written = applyInStore(ctx, step);
+  await ctx.organisations.flush();
+  await ctx.relations.flush();
+  return written;
 }
 
 /**
@@ -350,10 +341,11 @@ export async function applyEdits(
       : { type: 'batch', edits, ...(label === undefined ? {} : { label }) };
   try {
     return await db.transaction('rw', editTables(db), async () => {
-      const nameOf = await namesFor(db, [step]);
-      const ctx: Context = { db, mode: 'edit', nameOf, conflicts: [] };
+      const rows = await loadRowSets(db);
+      const nameOf = namesFor(rows.organisations, [step]);
+      const ctx: Context = { ...rows, mode: 'edit', nameOf, conflicts: [] };
       const history = await currentUndo(db);
-      const written = await applyInStore(ctx, step);
+      const written = await applyStep(ctx, step);
       if (written) {
         const stamp = await touchMeta(db, now);
         await writeUndo(db, recordEdit(history, written, historyLimit), stamp);
@@ -380,9 +372,10 @@ async function replay(
       const original = direction === 'undo' ? history.past.at(-1) : history.future[0];
       const { state, edit } = direction === 'undo' ? undo(history) : redo(history);
       if (!edit || !original) return null;
-      const nameOf = await namesFor(db, [original, edit]);
-      const ctx: Context = { db, mode: 'replay', nameOf, conflicts: [] };
-      const written = await applyInStore(ctx, edit);
+      const rows = await loadRowSets(db);
+      const nameOf = namesFor(rows.organisations, [original, edit]);
+      const ctx: Context = { ...rows, mode: 'replay', nameOf, conflicts: [] };
+      const written = await applyStep(ctx, edit);
       const stamp = written ? await touchMeta(db, now) : (await readMeta(db))!.updatedAt;
       await writeUndo(db, state, stamp);
       const prefix = direction === 'undo' ? 'Ongedaan gemaakt' : 'Opnieuw gedaan';

@@ -1,29 +1,44 @@
 import { emptyNetwork, type Network } from '../domain/network';
 import { planMerge, type MergePlan } from '../domain/merge';
-import { relationKey, type Relation } from '../domain/relation';
+import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
 import { importValue } from '../io/importNetwork';
-import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord, StoredRelation } from './db';
+import { RowSet, readRows, writeRows } from './chunkedRows';
+import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord } from './db';
 import { StorageWriteError, asStorageError } from './storageError';
 
 // The only place that reads and writes the network. Every write that spans
 // tables is one transaction: it happens whole or not at all.
 
-const toStored = (r: Relation): StoredRelation => ({ ...r, key: relationKey(r) });
-const fromStored = ({ key: _key, ...r }: StoredRelation): Relation => r;
+/** The tables that hold the network itself. */
+export const networkTables = (db: NetwerkkaartDB) => [
+  db.organisationChunks,
+  db.relationChunks,
+  db.meta,
+];
 
+/** The network's rows loaded for a read-modify-write inside one transaction. */
+export async function loadRowSets(db: NetwerkkaartDB) {
+  const [organisations, relations] = await Promise.all([
+    RowSet.load(db.organisationChunks, (o) => o.id),
+    RowSet.load(db.relationChunks, relationKey),
+  ]);
+  return { organisations, relations };
+}
+
+/** The stored network, organisations and relations in the order they were written. */
 export async function readNetwork(db: NetwerkkaartDB): Promise<Network> {
-  return db.transaction('r', [db.organisations, db.relations, db.meta], async () => {
+  return db.transaction('r', networkTables(db), async () => {
     const [meta, organisations, relations] = await Promise.all([
       db.meta.get('network') as Promise<NetworkMeta | undefined>,
-      db.organisations.toArray(),
-      db.relations.toArray(),
+      readRows(db.organisationChunks),
+      readRows(db.relationChunks),
     ]);
     return {
       title: meta?.title ?? emptyNetwork().title,
       sources: meta?.sources ?? [],
       organisations,
-      relations: relations.map(fromStored),
+      relations,
     };
   });
 }
@@ -51,11 +66,9 @@ async function writeWhole(
   origin: NetworkMeta['origin'],
   now: Date,
 ): Promise<void> {
-  await db.organisations.clear();
-  await db.relations.clear();
   await db.meta.delete('layout');
-  await db.organisations.bulkAdd(network.organisations);
-  await db.relations.bulkAdd(network.relations.map(toStored));
+  await writeRows(db.organisationChunks, network.organisations);
+  await writeRows(db.relationChunks, network.relations);
   await db.meta.put({
     key: 'network',
     title: network.title,
@@ -83,21 +96,17 @@ export async function replaceNetwork(
   { origin, snapshotName, now = new Date() }: ReplaceOptions,
 ): Promise<number | undefined> {
   try {
-    return await db.transaction(
-      'rw',
-      [db.organisations, db.relations, db.meta, db.snapshots],
-      async () => {
-        let snapshotId: number | undefined;
-        if (snapshotName !== undefined) {
-          const current = await readNetwork(db);
-          if (current.organisations.length > 0) {
-            snapshotId = await db.snapshots.add(snapshotOf(current, snapshotName, true, now));
-          }
+    return await db.transaction('rw', [...networkTables(db), db.snapshots], async () => {
+      let snapshotId: number | undefined;
+      if (snapshotName !== undefined) {
+        const current = await readNetwork(db);
+        if (current.organisations.length > 0) {
+          snapshotId = await db.snapshots.add(snapshotOf(current, snapshotName, true, now));
         }
-        await writeWhole(db, network, origin, now);
-        return snapshotId;
-      },
-    );
+      }
+      await writeWhole(db, network, origin, now);
+      return snapshotId;
+    });
   } catch (error) {
     throw asStorageError(error);
   }
@@ -110,11 +119,14 @@ export async function mergeNetwork(
   now: Date = new Date(),
 ): Promise<MergePlan> {
   try {
-    return await db.transaction('rw', [db.organisations, db.relations, db.meta], async () => {
+    return await db.transaction('rw', networkTables(db), async () => {
       const current = await readNetwork(db);
       const plan = planMerge(current, incoming);
-      await db.organisations.bulkPut(plan.organisationsToPut);
-      await db.relations.bulkPut(plan.relationsToPut.map(toStored));
+      const rows = await loadRowSets(db);
+      plan.organisationsToPut.forEach((o) => rows.organisations.put(o));
+      plan.relationsToPut.forEach((r) => rows.relations.put(r));
+      await rows.organisations.flush();
+      await rows.relations.flush();
       const meta = await readNetworkMeta(db);
       const sourceById = new Map(current.sources.map((s) => [s.id, s]));
       for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
@@ -138,10 +150,8 @@ export async function saveSnapshot(
   now: Date = new Date(),
 ): Promise<number> {
   try {
-    return await db.transaction(
-      'rw',
-      [db.organisations, db.relations, db.meta, db.snapshots],
-      async () => db.snapshots.add(snapshotOf(await readNetwork(db), name, false, now)),
+    return await db.transaction('rw', [...networkTables(db), db.snapshots], async () =>
+      db.snapshots.add(snapshotOf(await readNetwork(db), name, false, now)),
     );
   } catch (error) {
     throw asStorageError(error);
@@ -219,7 +229,7 @@ export async function ensureSeeded(
   if (await db.meta.get('network')) return false;
   const network = await loadEmbedded();
   try {
-    return await db.transaction('rw', [db.organisations, db.relations, db.meta], async () => {
+    return await db.transaction('rw', networkTables(db), async () => {
       if (await db.meta.get('network')) return false;
       await writeWhole(db, network, 'embedded', new Date());
       return true;

@@ -1,3 +1,4 @@
+import type { RowChunk } from './chunkedRows';
 import type { NetwerkkaartDB } from './db';
 
 // What the browser promises about our storage, and how much of it we use.
@@ -65,14 +66,13 @@ const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value)).leng
 
 /** The stored network (organisations, relations, title and sources) as JSON, in bytes. */
 export async function networkSize(db: NetwerkkaartDB): Promise<number> {
-  return db.transaction('r', [db.organisations, db.relations, db.meta], async () => {
+  return db.transaction('r', [db.organisationChunks, db.relationChunks, db.meta], async () => {
     let bytes = jsonBytes((await db.meta.get('network')) ?? null);
-    await db.organisations.each((row) => {
-      bytes += jsonBytes(row);
-    });
-    await db.relations.each((row) => {
-      bytes += jsonBytes(row);
-    });
+    // Row by row, as an export writes them, not the chunks' own framing.
+    for (const table of [db.organisationChunks, db.relationChunks] as const)
+      await table.each((chunk: RowChunk<unknown>) => {
+        for (const row of chunk.rows) bytes += jsonBytes(row);
+      });
     return bytes;
   });
 }
