@@ -93,7 +93,11 @@ describe('explorer', () => {
     const { page, context } = await openApp(browser, '#/kaart');
     await page.getByTestId('shown-nodes').waitFor();
     const all = await shownCounts(page);
+    // A slow machine: the checkbox must show the click before the URL has caught up.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await page.getByRole('checkbox', { name: 'Ketenpartners', exact: true }).uncheck();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await expect.poll(async () => (await shownCounts(page)).nodes).toBeLessThan(all.nodes);
     const withoutPartners = await shownCounts(page);
     await page.getByRole('listbox', { name: 'Provincies' }).selectOption(['Zuid-Holland']);

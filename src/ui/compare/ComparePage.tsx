@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../useUrlParams';
 import { buildGraphIndex } from '../../analysis/graphIndex';
 import {
   diffIsEmpty,
@@ -28,7 +29,7 @@ function parseSide(value: string | null): number | 'current' | null {
 
 export function ComparePage() {
   useDocumentTitle('Vergelijken');
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const snapshots = useSnapshots();
   const current = useNetwork();
   const from = parseSide(params.get('van'));
@@ -38,17 +39,7 @@ export function ComparePage() {
   const before = from === 'current' ? current : fromNetwork;
   const after = to === 'current' ? current : toNetwork;
 
-  function choose(key: 'van' | 'naar', value: string) {
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { flushSync: true },
-    );
-  }
+  const choose = (key: 'van' | 'naar', value: string) => setParams({ [key]: value || null });
 
   const label = (side: number | 'current' | null) => {
     if (side === 'current') return 'het huidige netwerk';

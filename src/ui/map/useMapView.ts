@@ -1,24 +1,17 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { parseMapView, serialiseMapView, type MapViewState } from '../../state/mapView';
+import { useUrlParams } from '../useUrlParams';
 
 /** The map view lives in the URL: reading parses it, updating writes a new URL. */
 export function useMapView(): [
   MapViewState,
   (change: Partial<MapViewState>, push?: boolean) => void,
 ] {
-  const [params, setParams] = useSearchParams();
-  const key = params.toString();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the string key stands for the params
-  const state = useMemo(() => parseMapView(params), [key]);
+  const [params, setParams] = useUrlParams();
+  const state = useMemo(() => parseMapView(params), [params]);
   const update = useCallback(
-    (change: Partial<MapViewState>, push = false) => {
-      setParams((current) => serialiseMapView({ ...parseMapView(current), ...change }), {
-        replace: !push,
-        // Commit at once: a filter checkbox must not flick back while the URL catches up.
-        flushSync: true,
-      });
-    },
+    (change: Partial<MapViewState>, push = false) =>
+      setParams((current) => serialiseMapView({ ...parseMapView(current), ...change }), push),
     [setParams],
   );
   return [state, update];

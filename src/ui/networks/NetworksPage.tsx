@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../useUrlParams';
 import { networkCoverage } from '../../analysis/coverage';
 import { normalise } from '../../analysis/search';
 import type { Network } from '../../domain/network';
@@ -19,7 +20,7 @@ export function NetworksPage() {
 
 function NetworksScreen({ network }: { network: Network }) {
   const { index, memberships } = useAnalysis(network);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const kind = (ORGANISATION_KINDS as readonly string[]).includes(params.get('soort') ?? '')
     ? (params.get('soort') as OrganisationKind)
     : null;
@@ -53,18 +54,7 @@ function NetworksScreen({ network }: { network: Network }) {
     return list;
   }, [coverage, index, kind, sort, query]);
 
-  function set(key: string, value: string | null) {
-    // flushSync: commit at once, so typed input is not reset while the URL catches up.
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { flushSync: true },
-    );
-  }
+  const set = (key: string, value: string | null) => setParams({ [key]: value || null });
 
   return (
     <div className="page networks-page">

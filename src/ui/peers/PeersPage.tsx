@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlParams } from '../useUrlParams';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import type { Memberships } from '../../analysis/memberships';
 import {
@@ -47,9 +48,8 @@ export function PeersPage() {
 
 function PeersScreen({ network }: { network: Network }) {
   const { index, memberships } = useAnalysis(network);
-  const [params, setParams] = useSearchParams();
-  const paramsKey = params.toString();
-  const criteria = useMemo(() => parseCriteria(new URLSearchParams(paramsKey)), [paramsKey]);
+  const [params, set] = useUrlParams();
+  const criteria = useMemo(() => parseCriteria(params), [params]);
   const chosenId = params.get('gemeente');
   const chosen = chosenId ? index.indexOf.get(chosenId) : undefined;
   const compareId = params.get('vergelijk');
@@ -67,21 +67,6 @@ function PeersScreen({ network }: { network: Network }) {
     () => (chosen === undefined ? [] : whereToStepIn(index, memberships, chosen, peers)),
     [index, memberships, chosen, peers],
   );
-
-  function set(changes: Record<string, string | null>) {
-    // flushSync: commit at once, so typed input is not reset while the URL catches up.
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { flushSync: true },
-    );
-  }
 
   const self = chosen !== undefined ? index.organisations[chosen]! : undefined;
   const cls = sizeClassOf(self?.population);
