@@ -1,13 +1,13 @@
 import {
-  forceCollide,
   forceLink,
-  forceManyBody,
   forceSimulation,
   forceX,
   forceY,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3';
+import { createCollideForce } from './collideForce';
+import { createManyBodyForce } from './manyBodyForce';
 
 // A headless, seeded force layout over typed arrays. The same function runs in
 // the layout worker, in the in-thread fallback and in the tests, so what the
@@ -215,13 +215,16 @@ export function createForceLayout(
     )
     .force(
       'charge',
-      forceManyBody<SimNode>()
-        .strength(o.chargeStrength)
-        // A coarser Barnes–Hut and a cut-off keep a tick cheap on 10 000 nodes.
-        .theta(0.9)
-        .distanceMax(Math.max(300, o.linkDistance * 12)),
+      // d3.forceManyBody's semantics on a flat quadtree; a coarser Barnes–Hut
+      // and a cut-off keep a tick cheap on 10 000 nodes.
+      createManyBodyForce<SimNode>({
+        strength: o.chargeStrength,
+        theta: 0.9,
+        distanceMax: Math.max(300, o.linkDistance * 12),
+      }),
     )
-    .force('collide', forceCollide<SimNode>(radius).strength(0.7))
+    // d3.forceCollide's effect, with a grid in place of a quadtree.
+    .force('collide', createCollideForce<SimNode>({ radius, strength: 0.7 }))
     .force('x', forceX<SimNode>(0).strength(o.gravity))
     .force('y', forceY<SimNode>(0).strength(o.gravity));
   if (input.groups && o.groupStrength > 0) {

@@ -102,6 +102,16 @@ describe('createForceLayout', () => {
     expect(linkedSum / input.sources.length).toBeLessThan((otherSum / others) * 0.6);
   });
 
+  it('keeps room around every node even when links pull them close', () => {
+    const input = communities();
+    const { xs, ys } = settle(input, { linkDistance: 5, chargeStrength: -5 });
+    let closest = Infinity;
+    for (let a = 0; a < input.count; a++)
+      for (let b = a + 1; b < input.count; b++) closest = Math.min(closest, dist(xs, ys, a, b));
+    // Radius 4 plus padding 1.5 on both sides is 11; collision is soft, so a little less.
+    expect(closest).toBeGreaterThan(10);
+  });
+
   it('never produces NaN, also for isolated, self-linked and coincident nodes', () => {
     const layout = settle({
       count: 6,
