@@ -1,23 +1,33 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AppShell } from './AppShell';
-import { ComparePage } from './compare/ComparePage';
-import { DataPage } from './data/DataPage';
 import { MapPage } from './map/MapPage';
-import { NetworksPage } from './networks/NetworksPage';
-import { PeersPage } from './peers/PeersPage';
 
 // Hash routes: a deep link survives a reload on any static file server,
-// without rewrite rules.
+// without rewrite rules. The map is the start page and ships in the main
+// bundle; the other pages (and the import formats behind the data page) load
+// when first visited.
 const router = createHashRouter([
   {
     element: <AppShell />,
     children: [
       { index: true, element: <Navigate to="/kaart" replace /> },
       { path: 'kaart', element: <MapPage /> },
-      { path: 'netwerken', element: <NetworksPage /> },
-      { path: 'gelijken', element: <PeersPage /> },
-      { path: 'gegevens', element: <DataPage /> },
-      { path: 'vergelijken', element: <ComparePage /> },
+      {
+        path: 'netwerken',
+        lazy: async () => ({ Component: (await import('./networks/NetworksPage')).NetworksPage }),
+      },
+      {
+        path: 'gelijken',
+        lazy: async () => ({ Component: (await import('./peers/PeersPage')).PeersPage }),
+      },
+      {
+        path: 'gegevens',
+        lazy: async () => ({ Component: (await import('./data/DataPage')).DataPage }),
+      },
+      {
+        path: 'vergelijken',
+        lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }),
+      },
       { path: '*', element: <Navigate to="/kaart" replace /> },
     ],
   },

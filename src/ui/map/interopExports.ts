@@ -1,16 +1,17 @@
 import type { Network } from '../../domain/network';
-import { CSV_FILE_NAMES, exportCsv, exportCsvZip, type CsvSeparator } from '../../io/csvFormat';
+import type { CsvSeparator } from '../../io/csvFormat';
 import { exportFileName } from '../../io/exportNetwork';
 import type { ExportView } from '../../io/exportView';
-import { exportGexf } from '../../io/gexfFormat';
-import { exportGraphml } from '../../io/graphmlFormat';
 import { downloadBlob, downloadText } from '../download';
 
 interface ExportAction {
   id: string;
   label: string;
-  action: () => void;
+  action: () => Promise<void>;
 }
+
+// The writers (and their zip and XML libraries) load on first use: most
+// visits never export, and the map should not wait for them.
 
 /** The exports for other tools: CSV for Excel (zip or two files), GEXF and GraphML for Gephi. */
 export function interopExports(
@@ -26,7 +27,8 @@ export function interopExports(
     {
       id: 'csv-zip',
       label: 'CSV voor Excel (zip)',
-      action: () => {
+      action: async () => {
+        const { exportCsvZip } = await import('../../io/csvFormat');
         const file = `${base}.zip`;
         const bytes = exportCsvZip(network, { separator });
         downloadBlob(
@@ -39,7 +41,8 @@ export function interopExports(
     {
       id: 'csv-files',
       label: 'CSV voor Excel (2 bestanden)',
-      action: () => {
+      action: async () => {
+        const { CSV_FILE_NAMES, exportCsv } = await import('../../io/csvFormat');
         const { organisations, relations } = exportCsv(network, { separator });
         const orgName = `${base}-${CSV_FILE_NAMES.organisations}`;
         const relName = `${base}-${CSV_FILE_NAMES.relations}`;
@@ -51,7 +54,8 @@ export function interopExports(
     {
       id: 'gexf',
       label: 'GEXF (Gephi)',
-      action: () => {
+      action: async () => {
+        const { exportGexf } = await import('../../io/gexfFormat');
         const file = name('gexf');
         downloadText(exportGexf(network, view()), file, 'application/gexf+xml');
         done(file);
@@ -60,7 +64,8 @@ export function interopExports(
     {
       id: 'graphml',
       label: 'GraphML',
-      action: () => {
+      action: async () => {
+        const { exportGraphml } = await import('../../io/graphmlFormat');
         const file = name('graphml');
         downloadText(exportGraphml(network, view()), file, 'application/graphml+xml');
         done(file);
