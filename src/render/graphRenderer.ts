@@ -53,8 +53,12 @@ export interface Emphasis {
 
 export interface GraphRenderer {
   setGraph(nodes: RenderNode[], edges: RenderEdge[]): void;
-  /** Kept by reference (not copied): mutate and call again to redraw. */
-  setPositions(xs: Float32Array, ys: Float32Array): void;
+  /**
+   * Kept by reference (not copied): mutate and call again to redraw.
+   * `moving`: more positions follow (a running layout), so frames stay at the
+   * fast level of detail until a call without it.
+   */
+  setPositions(xs: Float32Array, ys: Float32Array, moving?: boolean): void;
   setEmphasis(e: Emphasis): void;
   /** 1 = not drawn and not hit-testable. */
   setHidden(hidden: Uint8Array | null): void;
@@ -136,6 +140,9 @@ export function createGraphRenderer(
   let qualityTimer: ReturnType<typeof setTimeout> | null = null;
   let gesture = false;
   let lastMotion = -Infinity;
+  // A big layout posts less often than MOTION_SETTLE_MS; without this flag each
+  // post would be followed by a full-detail frame, a long task on a big graph.
+  let layoutMoving = false;
   let animation: Animation | null = null;
   let drag: Drag | null = null;
   let suppressClick = false;
@@ -215,7 +222,11 @@ export function createGraphRenderer(
     const t0 = performance.now();
     if ((window.devicePixelRatio || 1) !== pixelRatio) resizeCanvas();
     const moving =
-      gesture || animation !== null || drag?.moved === true || t0 - lastMotion < MOTION_SETTLE_MS;
+      gesture ||
+      layoutMoving ||
+      animation !== null ||
+      drag?.moved === true ||
+      t0 - lastMotion < MOTION_SETTLE_MS;
     drawScene(ctx, scene(hovered), view(), { quality: moving ? 'fast' : 'full', background: null });
     frames++;
     lastFrameMs = performance.now() - t0;
@@ -473,9 +484,10 @@ export function createGraphRenderer(
       drag = null;
       requestRedraw();
     },
-    setPositions(nextXs, nextYs) {
+    setPositions(nextXs, nextYs, moving = false) {
       xs = nextXs;
       ys = nextYs;
+      layoutMoving = moving;
       hitIndex = null;
       lastMotion = performance.now();
       requestRedraw();

@@ -110,7 +110,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     rendererRef.current = renderer;
     const layout = createLayoutClient((xs, ys, info) => {
       positions.current = { xs, ys };
-      renderer.setPositions(xs, ys);
+      renderer.setPositions(xs, ys, !info.settled);
       if (!userMoved.current) renderer.zoomToFit(0);
       if (info.settled) {
         pageStats().layoutSettledAt = performance.now();
