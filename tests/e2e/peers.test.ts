@@ -103,4 +103,41 @@ describe('peers', () => {
     expect(await page.getByLabel('Soort').inputValue()).toBe('chainPartner');
     await context.close();
   });
+
+  it('the networks table sorts by the column header clicked, and turns round on a second click', async () => {
+    const { page, context } = await openApp(browser, '#/netwerken');
+    const table = page.getByTestId('networks-table');
+    await table.waitFor();
+    const names = () =>
+      table.locator('tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.textContent!));
+    const members = () =>
+      table
+        .getByTestId('members')
+        .evaluateAll((cells) => cells.map((c) => Number(c.textContent!.replace(/\./g, ''))));
+    // Default: most municipalities first.
+    const byMembers = await members();
+    expect(byMembers).toEqual([...byMembers].sort((a, b) => b - a));
+    const header = (name: string) => table.getByRole('columnheader', { name });
+
+    await header('Naam').getByRole('button').click();
+    await expect.poll(() => page.url()).toContain('sorteer=naam');
+    expect(await header('Naam').getAttribute('aria-sort')).toBe('ascending');
+    const az = await names();
+    expect(az).toEqual([...az].sort((a, b) => a.localeCompare(b, 'nl')));
+
+    await header('Naam').getByRole('button').click();
+    await expect.poll(() => page.url()).toContain('richting=af');
+    expect(await header('Naam').getAttribute('aria-sort')).toBe('descending');
+    expect(await names()).toEqual([...az].reverse());
+
+    // The order is part of the link.
+    await page.reload();
+    await table.waitFor();
+    expect(await names()).toEqual([...az].reverse());
+
+    await header('Gemeenten').getByRole('button').click();
+    await expect.poll(() => page.url()).not.toContain('sorteer=');
+    expect(await members()).toEqual(byMembers);
+    await context.close();
+  });
 });

@@ -11,8 +11,16 @@ import { NetworkPage } from '../NetworkPage';
 import { SizeClassChart } from './SizeClassChart';
 
 const pct = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
-const SORTS = { leden: 'Meeste gemeenten', naam: 'Naam' } as const;
-type Sort = keyof typeof SORTS;
+// Sortable columns: the URL keeps the column (sorteer) and the direction (richting).
+const SORT_COLUMNS = {
+  naam: { label: 'Naam', numeric: false, alignRight: false },
+  soort: { label: 'Soort', numeric: false, alignRight: false },
+  leden: { label: 'Gemeenten', numeric: true, alignRight: true },
+  // Sorted by how many provinces; the cell lists them, so it reads from the left.
+  provincies: { label: 'Provincies', numeric: true, alignRight: false },
+} as const;
+type SortColumn = keyof typeof SORT_COLUMNS;
+const isSortColumn = (v: string | null): v is SortColumn => !!v && v in SORT_COLUMNS;
 
 export function NetworksPage() {
   return <NetworkPage title="Netwerken" screen={NetworksScreen} />;
@@ -24,7 +32,15 @@ function NetworksScreen({ network }: { network: Network }) {
   const kind = (ORGANISATION_KINDS as readonly string[]).includes(params.get('soort') ?? '')
     ? (params.get('soort') as OrganisationKind)
     : null;
-  const sort: Sort = params.get('sorteer') === 'naam' ? 'naam' : 'leden';
+  const sortParam = params.get('sorteer');
+  const sortColumn: SortColumn = isSortColumn(sortParam) ? sortParam : 'leden';
+  // Numbers sort most first, words from A; "richting" overrides.
+  const ascending =
+    params.get('richting') === 'op'
+      ? true
+      : params.get('richting') === 'af'
+        ? false
+        : !SORT_COLUMNS[sortColumn].numeric;
   const query = params.get('zoek') ?? '';
   const coverage = useMemo(() => networkCoverage(index, memberships), [index, memberships]);
   const municipalityCount = useMemo(
@@ -39,22 +55,63 @@ function NetworksScreen({ network }: { network: Network }) {
       if (kind && o.kind !== kind) return false;
       return !q || normalise(`${o.name} ${o.shortName ?? ''} ${o.category ?? ''}`).includes(q);
     });
-    list.sort((a, b) =>
-      sort === 'naam'
-        ? index.organisations[a.network]!.name.localeCompare(
-            index.organisations[b.network]!.name,
-            'nl',
-          )
-        : b.members - a.members ||
-          index.organisations[a.network]!.name.localeCompare(
-            index.organisations[b.network]!.name,
-            'nl',
-          ),
-    );
+    const name = (c: (typeof list)[number]) => index.organisations[c.network]!.name;
+    const key = (c: (typeof list)[number]): number | string => {
+      switch (sortColumn) {
+        case 'naam':
+          return name(c);
+        case 'soort':
+          return KIND_LABELS[index.organisations[c.network]!.kind].nl;
+        case 'leden':
+          return c.members;
+        case 'provincies':
+          return c.byProvince.length;
+      }
+    };
+    const dir = ascending ? 1 : -1;
+    list.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const order =
+        typeof ka === 'number' && typeof kb === 'number'
+          ? ka - kb
+          : String(ka).localeCompare(String(kb), 'nl');
+      // Ties by name, always A to Z.
+      return dir * order || name(a).localeCompare(name(b), 'nl');
+    });
     return list;
-  }, [coverage, index, kind, sort, query]);
+  }, [coverage, index, kind, sortColumn, ascending, query]);
 
   const set = (key: string, value: string | null) => setParams({ [key]: value || null });
+
+  // A header cell that sorts by its column; a second click turns the order round.
+  function sortHeader(column: SortColumn) {
+    const current = sortColumn === column;
+    const { label, numeric, alignRight } = SORT_COLUMNS[column];
+    const nextAscending = current ? !ascending : !numeric;
+    return (
+      <th
+        key={column}
+        scope="col"
+        className={alignRight ? 'num' : undefined}
+        aria-sort={current ? (ascending ? 'ascending' : 'descending') : 'none'}
+      >
+        <button
+          type="button"
+          className="sort"
+          onClick={() =>
+            setParams({
+              sorteer: column === 'leden' ? null : column,
+              richting: nextAscending === !numeric ? null : nextAscending ? 'op' : 'af',
+            })
+          }
+        >
+          {label}
+          <span aria-hidden="true">{current ? (ascending ? ' ▲' : ' ▼') : ''}</span>
+        </button>
+      </th>
+    );
+  }
 
   return (
     <div className="page networks-page">
@@ -77,18 +134,6 @@ function NetworksScreen({ network }: { network: Network }) {
             </option>
           ))}
         </select>
-        <label htmlFor="net-sort">Sorteren op</label>
-        <select
-          id="net-sort"
-          value={sort}
-          onChange={(e) => set('sorteer', e.target.value === 'naam' ? 'naam' : null)}
-        >
-          {Object.entries(SORTS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
         <label htmlFor="net-query">Zoeken</label>
         <input
           id="net-query"
@@ -104,16 +149,14 @@ function NetworksScreen({ network }: { network: Network }) {
         <caption className="visually-hidden">Netwerken en hun deelnemende gemeenten</caption>
         <thead>
           <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Soort</th>
-            <th scope="col" className="num">
-              Gemeenten
-            </th>
+            {sortHeader('naam')}
+            {sortHeader('soort')}
+            {sortHeader('leden')}
             <th scope="col" className="num">
               Aandeel
             </th>
             <th scope="col">Per grootteklasse (1–8)</th>
-            <th scope="col">Provincies</th>
+            {sortHeader('provincies')}
             <th scope="col">Koplopers</th>
           </tr>
         </thead>
