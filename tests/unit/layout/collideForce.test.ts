@@ -132,6 +132,27 @@ describe('createCollideForce', () => {
     }
   });
 
+  it('meets every pair when a few hubs are many times larger than the rest', () => {
+    // The hubs go to the coarse grid; pairs hub-hub, hub-small and small-small all count.
+    const nodes = randomNodes(600, 500, 5);
+    for (const [i, r] of [
+      [17, 90],
+      [250, 60],
+      [251, 45],
+      [599, 70],
+    ] as const)
+      nodes[i]!.r = r;
+    nodes[250]!.x = nodes[251]!.x + 30;
+    nodes[250]!.y = nodes[251]!.y;
+    // A weak force: pushes this large would carry nodes past the cells looked at,
+    // which d3's quadtree culling (and ours) accepts but the all-pairs law does not.
+    const got = apply(nodes, ours(0.001));
+    const want = bruteForce(nodes, 0.001);
+    expect(maxVelocityDifference(got, want)).toBeLessThan(1e-9);
+    // The overlapping hubs did push each other.
+    expect(Math.abs(got[251]!.vx - nodes[251]!.vx)).toBeGreaterThan(0.02);
+  });
+
   it('matches d3.forceCollide on a small random set', () => {
     const nodes = randomNodes(200, 300, 9);
     const d3Force = forceCollide<Node>((d) => d.r).strength(0.7);
