@@ -1,16 +1,12 @@
-import { useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
 import { checkFileSize, type ImportFailure } from '../../io/importNetwork';
-import { detectCsvTable, importCsv, importCsvZip } from '../../io/csvFormat';
-import { importText } from '../../io/importFile';
-import type {
-  InteropImportOptions,
-  InteropImportResult,
-  InteropImportSuccess,
-} from '../../io/interopResult';
+import { createImporter, type Importer } from '../../io/importClient';
+import { existingFor, type ImportInput } from '../../io/importJob';
+import type { InteropImportSuccess } from '../../io/interopResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
 import { mergeNetwork, replaceNetwork } from '../../storage/repository';
@@ -34,8 +30,7 @@ type Step =
   | {
       step: 'preview';
       fileName: string;
-      /** Runs the import again with other defaults for missing kinds and types. */
-      rerun: (options: InteropImportOptions) => InteropImportResult;
+      input: ImportInput;
       result: InteropImportSuccess;
       defaultKind: OrganisationKind;
       defaultType: RelationType;
@@ -59,6 +54,15 @@ export function ImportPanel({ current }: { current: Network }) {
   const [dragging, setDragging] = useState(false);
   const [rowsSeen, setRowsSeen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const importerRef = useRef<Importer | null>(null);
+  const importer = () => (importerRef.current ??= createImporter());
+  useEffect(
+    () => () => {
+      importerRef.current?.dispose();
+      importerRef.current = null;
+    },
+    [],
+  );
   const announce = useUiStore((s) => s.announce);
   const headingId = useId();
 
@@ -72,42 +76,53 @@ export function ImportPanel({ current }: { current: Network }) {
       return;
     }
     setState({ step: 'reading', fileName });
-    let rerun: (options: InteropImportOptions) => InteropImportResult;
+    let input: ImportInput;
     if (files.length === 1 && /\.zip$/i.test(files[0]!.name)) {
-      const bytes = new Uint8Array(await files[0]!.arrayBuffer());
-      rerun = (options) => importCsvZip(bytes, options);
+      input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
     } else if (files.length === 2) {
-      const texts = await Promise.all(files.map((f) => f.text()));
-      const tables: { organisations?: string; relations?: string } = {};
-      texts.forEach((text) => {
-        const table = detectCsvTable(text);
-        if (table) tables[table] = text;
-      });
-      rerun = (options) => importCsv(tables, options);
+      input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
     } else {
-      const file = files[0]!;
-      const text = await file.text();
-      rerun = (options) => importText(file.name, text, options);
+      input = { kind: 'text', fileName: files[0]!.name, text: await files[0]!.text() };
     }
-    // Let the "reading" state paint before the synchronous validation of a big file.
-    await new Promise((r) => setTimeout(r, 0));
     const defaults = { defaultKind: 'association' as const, defaultType: 'knowledge' as const };
-    const result = rerun({ ...defaults, existing: current });
+    let result;
+    try {
+      // In the import worker: the page keeps answering while a big file is checked.
+      result = await importer().read(input, {
+        ...defaults,
+        existing: existingFor(input, current),
+      });
+    } catch (error) {
+      const message = `${fileName} kon niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`;
+      setState({ step: 'failed', message });
+      announce(message);
+      return;
+    }
     if (!result.ok) {
       setState({ step: 'invalid', fileName, failure: result });
       announce(`${fileName} kan niet worden geïmporteerd: ${result.totalErrors} fouten gevonden.`);
     } else {
-      setState({ step: 'preview', fileName, rerun, result, ...defaults });
+      setState({ step: 'preview', fileName, input, result, ...defaults });
       setMode(result.mergeOnly ? 'merge' : 'replace');
       setRowsSeen(false);
       announce(`${fileName} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
     }
   }
 
-  function changeDefaults(kind: OrganisationKind, type: RelationType) {
+  async function changeDefaults(kind: OrganisationKind, type: RelationType) {
     if (state.step !== 'preview') return;
-    const result = state.rerun({ defaultKind: kind, defaultType: type, existing: current });
-    if (result.ok) setState({ ...state, result, defaultKind: kind, defaultType: type });
+    const preview = state;
+    const result = await importer()
+      .reread({
+        defaultKind: kind,
+        defaultType: type,
+        existing: existingFor(preview.input, current),
+      })
+      .catch(() => null);
+    if (result?.ok)
+      setState((now) =>
+        now === preview ? { ...preview, result, defaultKind: kind, defaultType: type } : now,
+      );
   }
 
   async function confirm() {
