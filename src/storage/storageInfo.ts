@@ -64,15 +64,23 @@ export async function storageEstimate(
 const encoder = new TextEncoder();
 const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
 
-/** The stored network (organisations, relations, title and sources) as JSON, in bytes. */
+/**
+ * The stored network (organisations, relations, title and sources) as JSON,
+ * in bytes: the rows as an export writes them, not the chunks' own framing.
+ * A chunk at a time, each in its own task, so a big network does not hold
+ * the page while the data page shows its size.
+ */
 export async function networkSize(db: NetwerkkaartDB): Promise<number> {
   return db.transaction('r', [db.organisationChunks, db.relationChunks, db.meta], async () => {
     let bytes = jsonBytes((await db.meta.get('network')) ?? null);
-    // Row by row, as an export writes them, not the chunks' own framing.
-    for (const table of [db.organisationChunks, db.relationChunks] as const)
-      await table.each((chunk: RowChunk<unknown>) => {
-        for (const row of chunk.rows) bytes += jsonBytes(row);
-      });
+    for (const table of [db.organisationChunks, db.relationChunks] as const) {
+      for (const key of await table.toCollection().primaryKeys()) {
+        const chunk = (await table.get(key)) as RowChunk<unknown> | undefined;
+        if (!chunk?.rows.length) continue;
+        // The rows' JSON in one go, less the '[', ']' and commas around them.
+        bytes += jsonBytes(chunk.rows) - (chunk.rows.length + 1);
+      }
+    }
     return bytes;
   });
 }

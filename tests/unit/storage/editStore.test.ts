@@ -402,6 +402,20 @@ describe('storage info', () => {
     expect(size).toBeGreaterThan(JSON.stringify(sampleNetwork().organisations).length);
     await applyEdits(db, [{ type: 'putOrganisation', before: null, after: g40 }]);
     expect(await networkSize(db)).toBeGreaterThan(size);
+    // Exactly the UTF-8 bytes of every row's JSON, plus the network's header.
+    await applyEdits(db, [
+      {
+        type: 'putOrganisation',
+        before: null,
+        after: { ...g40, id: 'fy', name: 'Fryslân “ü” 🚲' },
+      },
+    ]);
+    const utf8 = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+    let expected = utf8((await db.meta.get('network')) ?? null);
+    for (const table of [db.organisationChunks, db.relationChunks])
+      for (const chunk of await table.toArray())
+        for (const row of chunk.rows) expected += utf8(row);
+    expect(await networkSize(db)).toBe(expected);
 
     expect(await snapshotsSize(db)).toBe(0);
     await saveSnapshot(db, 'een');
