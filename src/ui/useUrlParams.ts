@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 
 export type ParamChanges = Record<string, string | null>;
 
@@ -29,8 +29,24 @@ export function useUrlParams(): [
     latest.current = { key, query };
   }, [key, query]);
 
+  // A late change (an answer from storage, say) must not pull the user back
+  // from a page they are already on their way to, or left.
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const leaving = useRef(false);
+  useLayoutEffect(() => {
+    leaving.current = !!navigation.location && navigation.location.pathname !== pathname;
+  }, [navigation.location, pathname]);
+  useLayoutEffect(
+    () => () => {
+      leaving.current = true;
+    },
+    [],
+  );
+
   const set = useCallback(
     (changes: ParamChanges | ((current: URLSearchParams) => URLSearchParams), push = false) => {
+      if (leaving.current) return;
       const current = new URLSearchParams(latest.current.query);
       let next: URLSearchParams;
       if (typeof changes === 'function') next = changes(current);

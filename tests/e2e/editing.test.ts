@@ -50,6 +50,34 @@ describe('editing', () => {
     await context.close();
   });
 
+  it('corrects a municipality: inhabitants typed the Dutch way; its coordinates stay as they were', async () => {
+    const { page, context } = await openApp(browser, '#/kaart?org=GM0513');
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    await details.getByRole('button', { name: 'Bewerken' }).click();
+    const form = page.getByTestId('organisation-form');
+    // The form takes the focus when it opens.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe('Gouda');
+    await form.getByLabel('Inwoners').fill('80.123');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => details.textContent()).toContain('80.123');
+    await page.reload();
+    await details.waitFor();
+    expect(await details.textContent()).toContain('80.123');
+    // A bad figure is refused at its field, which gets the focus.
+    await details.getByRole('button', { name: 'Bewerken' }).click();
+    await form.getByLabel('Inwoners').fill('veel');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => form.getByLabel('Inwoners').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe('veel');
+    await form.getByRole('button', { name: 'Annuleren' }).click();
+    await context.close();
+  });
+
   it('removes an organisation with its relations after a confirmation that counts them, and undo brings them back', async () => {
     const { page, context } = await openApp(browser, '#/kaart?org=GM0513');
     const details = page.getByTestId('details');

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Network } from '../../domain/network';
 import {
   KIND_LABELS,
@@ -46,7 +46,24 @@ const TEXT_FIELDS: {
   { id: 'description', label: 'Omschrijving' },
 ];
 
-const NUMBER_FIELDS = new Set(['population', 'populationYear', 'lat', 'lon']);
+// Whole numbers may be typed the Dutch way, with dots between thousands;
+// coordinates are decimals, with a point or a comma.
+const WHOLE_NUMBER_FIELDS = new Set(['population', 'populationYear']);
+const DECIMAL_FIELDS = new Set(['lat', 'lon']);
+
+function parseField(field: string, value: string): unknown {
+  if (value.trim() === '') return value;
+  if (WHOLE_NUMBER_FIELDS.has(field)) return Number(value.replace(/[.\s]/g, ''));
+  if (DECIMAL_FIELDS.has(field)) return Number(value.trim().replace(',', '.'));
+  return value;
+}
+
+/** Fields the form has no input for; an error there is named in the summary. */
+const FIELD_NAMES: Record<string, string> = {
+  lat: 'breedtegraad',
+  lon: 'lengtegraad',
+  sourceId: 'bron',
+};
 
 function toDraft(org: Organisation | null): Draft {
   const d: Draft = { kind: org?.kind ?? 'association', id: org?.id ?? '' };
@@ -73,6 +90,17 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
   const { apply } = useEditor();
   const formId = useId();
   const kind = draft.kind as OrganisationKind;
+  // Focus goes into the form when it opens and back to what opened it when it closes.
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    document.getElementById(`${formId}-name`)?.focus({ preventScroll: true });
+  }, [formId]);
+  function close(id: string | null) {
+    const back = opener.current;
+    onDone(id);
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+  }
 
   function set(field: string, value: string) {
     setDraft((d) => {
@@ -101,17 +129,20 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
         delete input[k];
         continue;
       }
-      input[k] = NUMBER_FIELDS.has(k) && v.trim() !== '' ? Number(v.replace(/[.\s]/g, '')) : v;
+      input[k] = parseField(k, v);
     }
     const result = validateOrganisation(input, network, editing ? { editingId: editing.id } : {});
     if (!result.ok) {
       setErrors(result.errors);
+      // The first field to correct gets the focus (after the render that marks it).
+      const first = Object.keys(result.errors)[0];
+      requestAnimationFrame(() => document.getElementById(`${formId}-${first}`)?.focus());
       return;
     }
     setErrors({});
     try {
       await apply([{ type: 'putOrganisation', before: editing, after: result.value }]);
-      onDone(result.value.id);
+      close(result.value.id);
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     }
@@ -137,6 +168,13 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       set(id, e.target.value),
   });
+
+  const shownFields = new Set([
+    'kind',
+    'id',
+    ...TEXT_FIELDS.filter((f) => !f.kinds || f.kinds.includes(kind)).map((f) => f.id as string),
+    ...(kind === 'municipality' ? ['province'] : []),
+  ]);
 
   return (
     <form
@@ -198,13 +236,17 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
         <p className="field-error" role="alert">
           Niet opgeslagen: controleer{' '}
           {Object.keys(errors).length === 1 ? 'het gemarkeerde veld' : 'de gemarkeerde velden'}.
+          {Object.entries(errors)
+            .filter(([k]) => !shownFields.has(k))
+            .map(([k, message]) => ` ${FIELD_NAMES[k] ?? k}: ${message}`)
+            .join('')}
         </p>
       )}
       <div className="actions">
         <button type="submit" className="primary">
           Opslaan
         </button>
-        <button type="button" onClick={() => onDone(null)}>
+        <button type="button" onClick={() => close(null)}>
           Annuleren
         </button>
       </div>

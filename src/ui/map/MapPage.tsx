@@ -328,13 +328,15 @@ function MapScreen({ network }: { network: Network }) {
           }
           onRemove={() => {
             const org = index.organisations[selected]!;
+            // Deselect now, not when the write is done: by then the user may be on another page.
+            select(null);
             void apply([
               {
                 type: 'removeOrganisation',
                 organisation: org,
                 relations: relationsOf(network, org.id),
               },
-            ]).then(() => select(null));
+            ]);
           }}
         />
       )}
