@@ -50,6 +50,21 @@ describe('peers', () => {
     for (const p of narrow)
       expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.05);
     expect(narrow).not.toEqual(wide);
+
+    // Typing goes as typed: an emptied field stays empty, a value out of bounds is
+    // named and not used, and leaving the field shows the value in use.
+    const field = page.getByLabel('Verschil in inwoners (±%)');
+    await field.fill('');
+    expect(await field.inputValue()).toBe('');
+    await field.pressSequentially('40');
+    expect(await field.inputValue()).toBe('40');
+    await expect.poll(() => page.url()).toContain('marge=40');
+    await field.fill('500');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.criteria').textContent()).toContain('van 1 tot en met 200');
+    expect(page.url()).toContain('marge=40');
+    await field.blur();
+    expect(await field.inputValue()).toBe('40');
     await context.close();
   });
 

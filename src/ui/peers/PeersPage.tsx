@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useUrlParams } from '../useUrlParams';
 import type { GraphIndex } from '../../analysis/graphIndex';
@@ -40,6 +40,57 @@ function parseCriteria(params: URLSearchParams): PeerCriteria {
     }
   }
   return c;
+}
+
+/**
+ * A number input that lets the user type: an empty or half-typed value stays
+ * as typed, a value within bounds is used at once, and on leaving the field
+ * it shows the value in use (out of bounds: with a note what the bounds are).
+ */
+function NumberField({
+  label,
+  min,
+  max,
+  step,
+  value,
+  onCommit,
+}: {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  onCommit(value: number): void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const hintId = useId();
+  const typed = text === null ? null : Number(text.replace(',', '.'));
+  const outside = typed !== null && text!.trim() !== '' && !(typed >= min && typed <= max);
+  return (
+    <label className="number-field">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={text ?? value}
+        aria-invalid={outside || undefined}
+        aria-describedby={outside ? hintId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && v >= min && v <= max) onCommit(v);
+        }}
+        onBlur={() => setText(null)}
+      />
+      {outside && (
+        <span className="field-error" id={hintId}>
+          Kies een waarde van {min} tot en met {max}.
+        </span>
+      )}
+    </label>
+  );
 }
 
 export function PeersPage() {
@@ -97,17 +148,15 @@ function PeersScreen({ network }: { network: Network }) {
                 {p.label}
               </label>
             ) : (
-              <label key={p.id} className="number-field">
-                {p.label}
-                <input
-                  type="number"
-                  min={p.min}
-                  max={p.max}
-                  step={p.step}
-                  value={criteria[p.id] as number}
-                  onChange={(e) => set({ [PARAM_KEYS[p.id]]: e.target.value })}
-                />
-              </label>
+              <NumberField
+                key={p.id}
+                label={p.label}
+                min={p.min}
+                max={p.max}
+                step={p.step}
+                value={criteria[p.id] as number}
+                onCommit={(v) => set({ [PARAM_KEYS[p.id]]: String(v) })}
+              />
             ),
           )}
         </fieldset>
