@@ -104,7 +104,7 @@ export function findPeers(
     const union = ownNets.size + nets.size - shared;
     const parts = [
       `${number.format(o.population)} inwoners (${percent.format(delta)})`,
-      `${shared} van ${union} netwerken gedeeld`,
+      `${shared} ${shared === 1 ? 'netwerk' : 'netwerken'} gemeenschappelijk (van ${union} bij beide samen)`,
     ];
     if (sameProvince) parts.push('zelfde provincie');
     peers.push({
@@ -135,7 +135,48 @@ export interface StepIn {
   askFirst: number[];
 }
 
-/** Networks many peers joined and `of` has not, ranked by the share of peers in them. */
+/** Least share of municipalities a category must cover to count as a division of the country. */
+const TERRITORIAL_COVERAGE = 0.95;
+
+/**
+ * Categories that divide the country: nearly every municipality is in one of
+ * their organisations and none is in two (GGD regions, safety regions, labour
+ * market regions, environment services). Membership there follows from where
+ * a municipality lies; it is not something to step into. Read from the data,
+ * so a dataset with other regions needs no list here.
+ */
+export function territorialCategories(index: GraphIndex, memberships: Memberships): Set<string> {
+  const perCategory = new Map<string, { covered: number; twice: boolean; orgs: Set<number> }>();
+  let municipalities = 0;
+  for (const nets of memberships.networksOf.values()) {
+    municipalities++;
+    const seen = new Set<string>();
+    for (const n of nets) {
+      const category = index.organisations[n]!.category;
+      if (!category) continue;
+      let entry = perCategory.get(category);
+      if (!entry)
+        perCategory.set(category, (entry = { covered: 0, twice: false, orgs: new Set() }));
+      entry.orgs.add(n);
+      if (seen.has(category)) entry.twice = true;
+      else {
+        seen.add(category);
+        entry.covered++;
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const [category, e] of perCategory)
+    if (!e.twice && e.orgs.size >= 2 && e.covered >= TERRITORIAL_COVERAGE * municipalities)
+      out.add(category);
+  return out;
+}
+
+/**
+ * Networks many peers joined and `of` has not, ranked by the share of peers
+ * in them. A region of a territorial category (see above) is left out when
+ * `of` already has its own region of that category.
+ */
 export function whereToStepIn(
   index: GraphIndex,
   memberships: Memberships,
@@ -144,10 +185,18 @@ export function whereToStepIn(
 ): StepIn[] {
   if (peers.length === 0) return [];
   const own = memberships.networksOf.get(of) ?? new Set<number>();
+  const territorial = territorialCategories(index, memberships);
+  const ownRegions = new Set<string>();
+  for (const n of own) {
+    const category = index.organisations[n]!.category;
+    if (category && territorial.has(category)) ownRegions.add(category);
+  }
   const counts = new Map<number, number[]>();
   for (const peer of peers) {
     for (const n of memberships.networksOf.get(peer.index) ?? []) {
       if (own.has(n)) continue;
+      const category = index.organisations[n]!.category;
+      if (category && ownRegions.has(category)) continue;
       const list = counts.get(n) ?? [];
       list.push(peer.index);
       counts.set(n, list);

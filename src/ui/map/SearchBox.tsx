@@ -6,11 +6,18 @@ interface Props {
   organisations: readonly Organisation[];
   onChoose(index: number): void;
   label?: string;
+  /** Text the field starts with (the organisation already chosen, say). */
+  initialQuery?: string;
 }
 
 /** A combobox (WAI-ARIA 1.2): type, arrows to move, Enter to choose, Escape to close. */
-export function SearchBox({ organisations, onChoose, label = 'Zoek een organisatie' }: Props) {
-  const [query, setQuery] = useState('');
+export function SearchBox({
+  organisations,
+  onChoose,
+  label = 'Zoek een organisatie',
+  initialQuery = '',
+}: Props) {
+  const [query, setQuery] = useState(initialQuery);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();

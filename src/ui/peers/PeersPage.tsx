@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useUrlParams } from '../useUrlParams';
 import type { GraphIndex } from '../../analysis/graphIndex';
@@ -133,6 +133,7 @@ function PeersScreen({ network }: { network: Network }) {
         <SearchBox
           organisations={municipalities}
           label="Gemeente"
+          initialQuery={chosenId ? (index.organisations[chosen ?? -1]?.name ?? '') : ''}
           onChoose={(i) => set({ gemeente: municipalities[i]!.id, vergelijk: null })}
         />
         <fieldset className="criteria">
@@ -179,13 +180,15 @@ function PeersScreen({ network }: { network: Network }) {
                 ? `${formatNumber(self.population)} inwoners`
                 : 'Inwoners onbekend'}
               {cls ? `, grootteklasse ${cls.code} (${cls.label})` : ''}
-              {self.province ? `, ${self.province}` : ''};{' '}
+              {self.province ? `, ${self.province}` : ''}; neemt deel aan{' '}
               {memberships.networksOf.get(chosen)?.size ?? 0} netwerken en diensten.{' '}
-              <Link
-                to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}
-              >
-                Toon deze gemeenten op de kaart
-              </Link>
+              {peers.length > 0 && (
+                <Link
+                  to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}
+                >
+                  Toon deze gemeenten op de kaart
+                </Link>
+              )}
             </p>
             {peers.length === 0 ? (
               <p data-testid="no-peers">
@@ -226,12 +229,14 @@ function PeersScreen({ network }: { network: Network }) {
             )}
           </section>
 
-          <StepInSection
-            index={index}
-            memberships={memberships}
-            steps={steps}
-            peerCount={peers.length}
-          />
+          {peers.length > 0 && (
+            <StepInSection
+              index={index}
+              memberships={memberships}
+              steps={steps}
+              peerCount={peers.length}
+            />
+          )}
 
           {compareWith !== undefined && (
             <CompareSection index={index} memberships={memberships} a={chosen} b={compareWith} />
@@ -255,9 +260,11 @@ function StepInSection({
 }) {
   return (
     <section className="panel" aria-labelledby="stepin-title">
-      <h2 id="stepin-title">Waar stap je in?</h2>
+      <h2 id="stepin-title">Waar kunt u instappen?</h2>
       <p>
         Netwerken en diensten waar veel van deze gemeenten aan deelnemen, en deze gemeente nog niet.
+        Regio's die het land verdelen (zoals GGD-regio's en veiligheidsregio's) staan er niet bij:
+        daarin volgt het lidmaatschap uit de ligging.
       </p>
       {steps.length === 0 ? (
         <p>
@@ -321,6 +328,12 @@ function CompareSection({
 }) {
   const c = compareMunicipalities(memberships, a, b);
   const nameOf = (i: number) => index.organisations[i]!.name;
+  // The comparison opens below a long list: bring it into view and say so by focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [a, b]);
   const list = (items: number[]) =>
     items.length === 0 ? (
       <p>Geen.</p>
@@ -336,7 +349,7 @@ function CompareSection({
     );
   return (
     <section className="panel" aria-labelledby="compare-title" data-testid="compare">
-      <h2 id="compare-title">
+      <h2 id="compare-title" ref={heading} tabIndex={-1}>
         {nameOf(a)} en {nameOf(b)} vergeleken
       </h2>
       <div className="compare-grid">

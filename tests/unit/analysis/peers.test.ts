@@ -6,6 +6,7 @@ import {
   compareMunicipalities,
   findPeers,
   initialPeerCriteria,
+  territorialCategories,
   whereToStepIn,
 } from '../../../src/analysis/peers';
 import type { Network } from '../../../src/domain/network';
@@ -104,7 +105,9 @@ describe('findPeers', () => {
       sameProvince: true,
       networkWeight: 100,
     }).filter((p) => index.organisations[p.index]!.id === 'B');
-    expect(b!.reason).toBe('9.000 inwoners (-10%), 2 van 3 netwerken gedeeld, zelfde provincie');
+    expect(b!.reason).toBe(
+      '9.000 inwoners (-10%), 2 netwerken gemeenschappelijk (van 3 bij beide samen), zelfde provincie',
+    );
   });
 
   it('honours same province and same size class', () => {
@@ -159,6 +162,57 @@ describe('whereToStepIn', () => {
 
   it('is empty without peers', () => {
     expect(whereToStepIn(index, ms, at('E'), [])).toEqual([]);
+  });
+});
+
+describe('territorial regions', () => {
+  // Every municipality in exactly one GGD region: A B C in west, D E F in east.
+  // "net" groups A and D only; "dubbel" has B in both of its organisations.
+  const region = (id: string, category: string): Organisation => ({
+    id,
+    kind: 'sharedService',
+    name: id,
+    category,
+  });
+  const regional: Network = {
+    ...network,
+    organisations: [
+      ...network.organisations,
+      region('west', 'ggd'),
+      region('oost', 'ggd'),
+      region('g1', 'stedennetwerk'),
+      region('g2', 'stedennetwerk'),
+      region('d1', 'dubbel'),
+      region('d2', 'dubbel'),
+    ],
+    relations: [
+      ...network.relations,
+      ...['A', 'B', 'C'].map((m) => rel(m, 'west')),
+      ...['D', 'E', 'F'].map((m) => rel(m, 'oost')),
+      rel('A', 'g1'),
+      rel('D', 'g2'),
+      ...['A', 'B', 'C', 'D', 'E', 'F'].map((m) => rel(m, 'd1')),
+      rel('B', 'd2'),
+    ],
+  };
+  const rIndex = buildGraphIndex(regional);
+  const rMs = buildMemberships(rIndex);
+  const rAt = (id: string) => rIndex.indexOf.get(id)!;
+
+  it('finds the categories that divide all municipalities, one region each', () => {
+    expect([...territorialCategories(rIndex, rMs)]).toEqual(['ggd']);
+  });
+
+  it('never advises a municipality to step into a region other than its own', () => {
+    const peers = findPeers(rIndex, rMs, rAt('A'), { ...initialPeerCriteria(), tolerance: 40 });
+    expect(peers.map((p) => rIndex.organisations[p.index]!.id)).toContain('D');
+    const steps = whereToStepIn(rIndex, rMs, rAt('A'), peers).map(
+      (s) => rIndex.organisations[s.network]!.id,
+    );
+    expect(steps).not.toContain('oost');
+    // Other networks of its peers are still advised, a partial network included.
+    expect(steps).toContain('g2');
+    expect(steps).toContain('n4');
   });
 });
 
