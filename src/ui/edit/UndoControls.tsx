@@ -40,11 +40,28 @@ export function UndoControls() {
   };
   return (
     <div className="undo-controls">
-      <button type="button" disabled={!canUndo} onClick={click(undo)} title="Ctrl+Z">
-        Ongedaan maken
+      {/* On narrow screens only the arrows show; the words stay for screen readers. */}
+      <button
+        type="button"
+        disabled={!canUndo}
+        onClick={click(undo)}
+        title="Ongedaan maken (Ctrl+Z)"
+      >
+        <span className="undo-icon" aria-hidden="true">
+          ↶
+        </span>
+        <span className="undo-label">Ongedaan maken</span>
       </button>
-      <button type="button" disabled={!canRedo} onClick={click(redo)} title="Ctrl+Shift+Z">
-        Opnieuw
+      <button
+        type="button"
+        disabled={!canRedo}
+        onClick={click(redo)}
+        title="Opnieuw (Ctrl+Shift+Z)"
+      >
+        <span className="undo-icon" aria-hidden="true">
+          ↷
+        </span>
+        <span className="undo-label">Opnieuw</span>
       </button>
       {error && (
         <span className="undo-error" role="alert">

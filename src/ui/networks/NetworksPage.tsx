@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useUrlParams } from '../useUrlParams';
 import { networkCoverage } from '../../analysis/coverage';
-import { normalise } from '../../analysis/search';
+import { normalise, searchOrganisations } from '../../analysis/search';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { formatNumber } from '../format';
@@ -43,6 +43,14 @@ function NetworksScreen({ network }: { network: Network }) {
         : !SORT_COLUMNS[sortColumn].numeric;
   const query = params.get('zoek') ?? '';
   const coverage = useMemo(() => networkCoverage(index, memberships), [index, memberships]);
+  const municipalityHit = useMemo(() => {
+    if (!query) return null;
+    const municipalities = index.organisations.filter((o) => o.kind === 'municipality');
+    const hit = searchOrganisations(municipalities, query, 1)[0];
+    return hit ? municipalities[hit.index]! : null;
+  }, [index, query]);
+  // Frontrunners are marked in the data only here and there: no empty column without them.
+  const anyFrontrunners = coverage.some((c) => c.frontrunners.length > 0);
   const municipalityCount = useMemo(
     () => index.organisations.filter((o) => o.kind === 'municipality').length,
     [index],
@@ -145,56 +153,79 @@ function NetworksScreen({ network }: { network: Network }) {
           {formatNumber(rows.length)} organisaties
         </span>
       </div>
-      <table className="data-table networks-table" data-testid="networks-table">
-        <caption className="visually-hidden">Netwerken en hun deelnemende gemeenten</caption>
-        <thead>
-          <tr>
-            {sortHeader('naam')}
-            {sortHeader('soort')}
-            {sortHeader('leden')}
-            <th scope="col" className="num">
-              Aandeel
-            </th>
-            <th scope="col">Per grootteklasse (1–8)</th>
-            {sortHeader('provincies')}
-            <th scope="col">Koplopers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => {
-            const o = index.organisations[c.network]!;
-            return (
-              <tr key={o.id} data-id={o.id}>
-                <td>
-                  <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>{o.name}</Link>
-                  {o.shortName && o.shortName !== o.name && (
-                    <span className="muted"> ({o.shortName})</span>
+      {rows.length === 0 && query && (
+        <p data-testid="no-networks">
+          Geen netwerk met &lsquo;{query}&rsquo; in de naam.
+          {municipalityHit && (
+            <>
+              {' '}
+              Zoekt u de netwerken van een gemeente? Bekijk{' '}
+              <Link to={`/kaart?org=${encodeURIComponent(municipalityHit.id)}`}>
+                {municipalityHit.name} op de kaart
+              </Link>{' '}
+              of{' '}
+              <Link to={`/gelijken?gemeente=${encodeURIComponent(municipalityHit.id)}`}>
+                vergelijkbare gemeenten
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="data-table networks-table" data-testid="networks-table">
+          <caption className="visually-hidden">Netwerken en hun deelnemende gemeenten</caption>
+          <thead>
+            <tr>
+              {sortHeader('naam')}
+              {sortHeader('soort')}
+              {sortHeader('leden')}
+              <th scope="col" className="num">
+                Aandeel
+              </th>
+              <th scope="col">Per grootteklasse (1–8)</th>
+              {sortHeader('provincies')}
+              {anyFrontrunners && <th scope="col">Koplopers</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => {
+              const o = index.organisations[c.network]!;
+              return (
+                <tr key={o.id} data-id={o.id}>
+                  <td>
+                    <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>{o.name}</Link>
+                    {o.shortName && o.shortName !== o.name && (
+                      <span className="muted"> ({o.shortName})</span>
+                    )}
+                    {o.category && <div className="muted small">{o.category}</div>}
+                  </td>
+                  <td>{KIND_LABELS[o.kind].nl}</td>
+                  <td className="num" data-testid="members">
+                    {formatNumber(c.members)}
+                  </td>
+                  <td className="num">{pct.format(c.share)}</td>
+                  <td>{c.members > 0 && <SizeClassChart bySizeClass={c.bySizeClass} />}</td>
+                  <td className="small">
+                    {c.byProvince.length === 12
+                      ? 'alle 12'
+                      : c.byProvince
+                          .slice(0, 3)
+                          .map((p) => `${p.province} (${p.members})`)
+                          .join(', ') +
+                        (c.byProvince.length > 3 ? ` en ${c.byProvince.length - 3} meer` : '')}
+                  </td>
+                  {anyFrontrunners && (
+                    <td className="small">
+                      {c.frontrunners.map((m) => index.organisations[m]!.name).join(', ')}
+                    </td>
                   )}
-                  {o.category && <div className="muted small">{o.category}</div>}
-                </td>
-                <td>{KIND_LABELS[o.kind].nl}</td>
-                <td className="num" data-testid="members">
-                  {formatNumber(c.members)}
-                </td>
-                <td className="num">{pct.format(c.share)}</td>
-                <td>{c.members > 0 && <SizeClassChart bySizeClass={c.bySizeClass} />}</td>
-                <td className="small">
-                  {c.byProvince.length === 12
-                    ? 'alle 12'
-                    : c.byProvince
-                        .slice(0, 3)
-                        .map((p) => `${p.province} (${p.members})`)
-                        .join(', ') +
-                      (c.byProvince.length > 3 ? ` en ${c.byProvince.length - 3} meer` : '')}
-                </td>
-                <td className="small">
-                  {c.frontrunners.map((m) => index.organisations[m]!.name).join(', ')}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
