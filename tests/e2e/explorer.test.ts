@@ -116,6 +116,23 @@ describe('explorer', () => {
     await context.close();
   });
 
+  it('"only the neighbourhood" counts what it shows', async () => {
+    const { page, context } = await openApp(browser, '#/kaart?org=GM0513');
+    const details = page.getByTestId('details');
+    await details.waitFor();
+    const heading = await details.getByRole('heading', { name: /Relaties/ }).textContent();
+    const relations = Number(/\((\d+)\)/.exec(heading!)![1]);
+    const all = await shownCounts(page);
+    await page.getByRole('button', { name: 'Alleen omgeving' }).click();
+    // Gouda and the organisations it is related to (each once); its relations and
+    // those among its neighbours.
+    await expect.poll(async () => (await shownCounts(page)).nodes).toBe(relations + 1);
+    const focused = await shownCounts(page);
+    expect(focused.edges).toBeGreaterThanOrEqual(relations);
+    expect(focused.edges).toBeLessThan(all.edges);
+    await context.close();
+  });
+
   it('choosing a table row selects the organisation, by keyboard too', async () => {
     const { page, context } = await openApp(browser, '#/kaart?weergave=tabel&soort=municipality');
     const table = page.getByTestId('org-table');

@@ -92,6 +92,20 @@ function MapScreen({ network }: { network: Network }) {
   }, [index, filterResult, view.focus, lit, selected]);
 
   const filtered = useMemo(() => hidden.some((h) => h === 1), [hidden]);
+  // What is on screen: the filters, and "only the neighbourhood" when it is on.
+  const shown = useMemo(() => {
+    let nodeCount = 0;
+    for (let i = 0; i < hidden.length; i++) if (hidden[i] === 0) nodeCount++;
+    let edgeCount = 0;
+    for (let k = 0; k < index.relations.length; k++)
+      if (
+        filterResult.visibleEdges[k] === 1 &&
+        hidden[index.sources[k]!] === 0 &&
+        hidden[index.targets[k]!] === 0
+      )
+        edgeCount++;
+    return { ...filterResult, nodeCount, edgeCount };
+  }, [index, filterResult, hidden]);
   const tableVisible = useMemo(() => hidden.map((h) => (h ? 0 : 1)), [hidden]);
 
   const provinces = useMemo(
@@ -131,7 +145,7 @@ function MapScreen({ network }: { network: Network }) {
         <FilterPanel
           filters={view.filters}
           provinces={provinces}
-          result={filterResult}
+          result={shown}
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}
         />
