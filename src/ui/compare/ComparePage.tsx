@@ -8,6 +8,7 @@ import {
   unionForDiff,
   type NetworkDiff,
 } from '../../analysis/snapshotDiff';
+import { ORGANISATION_FIELD_LABELS, RELATION_FIELD_LABELS } from '../../domain/edits';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS } from '../../domain/relation';
@@ -81,17 +82,25 @@ export function ComparePage() {
       {from !== null && (before === undefined || after === undefined) && (
         <p role="status">Laden…</p>
       )}
-      {(before === null || after === null) && (
+      {from !== null && from === to && (
+        <p data-testid="same-sides">Kies twee verschillende om te vergelijken.</p>
+      )}
+      {((typeof from === 'number' && fromNetwork === null) ||
+        (typeof to === 'number' && toNetwork === null)) && (
         <p className="error-box" role="alert">
           Deze momentopname bestaat niet (meer) of is beschadigd.
         </p>
       )}
-      {before && after && (
+      {before && after && from !== to && (
         <DiffView before={before} after={after} title={`${label(from)} → ${label(to)}`} />
       )}
     </div>
   );
 }
+
+// Field names as the forms call them, not as the exchange format spells them.
+const orgField = (f: string) => (ORGANISATION_FIELD_LABELS as Record<string, string>)[f] ?? f;
+const relField = (f: string) => (RELATION_FIELD_LABELS as Record<string, string>)[f] ?? f;
 
 function value(v: unknown): string {
   if (v === undefined) return '—';
@@ -186,7 +195,7 @@ function DiffView({ before, after, title }: { before: Network; after: Network; t
                   c.fields.map((f, i) => (
                     <tr key={`${c.key}-${f.field}`}>
                       <td>{i === 0 ? c.after.name : ''}</td>
-                      <td>{f.field}</td>
+                      <td>{orgField(f.field)}</td>
                       <td>{value(f.before)}</td>
                       <td>{value(f.after)}</td>
                     </tr>
@@ -217,7 +226,9 @@ function DiffView({ before, after, title }: { before: Network; after: Network; t
           items={r.changed.map(
             (c) =>
               `${nameOf(c.after.source)} — ${RELATION_TYPE_LABELS[c.after.type].verb} — ${nameOf(c.after.target)}: ` +
-              c.fields.map((f) => `${f.field} ${value(f.before)} → ${value(f.after)}`).join(', '),
+              c.fields
+                .map((f) => `${relField(f.field)} ${value(f.before)} → ${value(f.after)}`)
+                .join(', '),
           )}
           testId="list-rels-changed"
         />

@@ -7,6 +7,7 @@ import {
   type Organisation,
   type OrganisationKind,
 } from '../../domain/organisation';
+import { ORGANISATION_FIELD_LABELS } from '../../domain/edits';
 import { validateOrganisation, type FieldErrors } from '../../io/validateRecord';
 import { useEditor } from './useEditor';
 
@@ -57,13 +58,6 @@ function parseField(field: string, value: string): unknown {
   if (DECIMAL_FIELDS.has(field)) return Number(value.trim().replace(',', '.'));
   return value;
 }
-
-/** Fields the form has no input for; an error there is named in the summary. */
-const FIELD_NAMES: Record<string, string> = {
-  lat: 'breedtegraad',
-  lon: 'lengtegraad',
-  sourceId: 'bron',
-};
 
 function toDraft(org: Organisation | null): Draft {
   const d: Draft = { kind: org?.kind ?? 'association', id: org?.id ?? '' };
@@ -238,7 +232,11 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
           {Object.keys(errors).length === 1 ? 'het gemarkeerde veld' : 'de gemarkeerde velden'}.
           {Object.entries(errors)
             .filter(([k]) => !shownFields.has(k))
-            .map(([k, message]) => ` ${FIELD_NAMES[k] ?? k}: ${message}`)
+            // Fields the form has no input for are named in the summary.
+            .map(
+              ([k, message]) =>
+                ` ${(ORGANISATION_FIELD_LABELS as Record<string, string>)[k] ?? k}: ${message}`,
+            )
             .join('')}
         </p>
       )}
