@@ -77,8 +77,13 @@ export function drawPng(
   canvas.height = height * scale;
   const ctx = canvas.getContext('2d');
   if (!ctx) return Promise.reject(new Error('Canvas is niet beschikbaar.'));
+  // The drawing leaves its own text settings behind (centred labels): start afresh.
+  ctx.save();
   drawTo(ctx, width, height, scale);
+  ctx.restore();
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
   ctx.font = '600 16px system-ui, sans-serif';
   ctx.fillStyle = 'rgba(255,255,255,0.9)';
   ctx.fillRect(0, 0, ctx.measureText(title).width + 24, 30);
@@ -86,9 +91,10 @@ export function drawPng(
   ctx.fillText(title, 12, 21);
   const lh = 18;
   const ly = height - legend.length * lh - 8;
-  ctx.fillStyle = 'rgba(255,255,255,0.9)';
-  ctx.fillRect(6, ly - 6, 210, legend.length * lh + 8);
   ctx.font = '12px system-ui, sans-serif';
+  const labelWidth = Math.max(0, ...legend.map((item) => ctx.measureText(item.label).width));
+  ctx.fillStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillRect(6, ly - 6, 42 + labelWidth + 10, legend.length * lh + 8);
   legend.forEach((item, k) => {
     const y = ly + k * lh + 6;
     if (item.dash) {
