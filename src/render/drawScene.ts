@@ -448,15 +448,23 @@ function drawLabels(
     const box = { x: sx - width / 2, y: sy + r + 2, width, height: LABEL_HEIGHT };
     if (!(box.x + box.width >= 0 && box.x <= w && box.y + box.height >= 0 && box.y <= h)) continue;
     if (!forced) unforced++;
+    const side = sy - LABEL_HEIGHT / 2;
     candidates.push({
       ...box,
       index: i,
       // The selected label wins over every other forced one.
       priority: i === selected ? Infinity : graph.nodes[i]!.labelPriority,
       forced,
+      always: i === selected,
+      // Above, right of and left of the node, where below is taken.
+      alternatives: [
+        { x: box.x, y: sy - r - 2 - LABEL_HEIGHT, width, height: LABEL_HEIGHT },
+        { x: sx + r + 3, y: side, width, height: LABEL_HEIGHT },
+        { x: sx - r - 3 - width, y: side, width, height: LABEL_HEIGHT },
+      ],
     });
   }
-  const placed = placeLabels(candidates, { cellSize: 24, maxLabels, maxForced: 150 });
+  const placed = placeLabels(candidates, { cellSize: 24, maxLabels });
   if (placed.length === 0) return 0;
   ctx.font = LABEL_FONT;
   ctx.textAlign = 'center';

@@ -1,6 +1,7 @@
-// Greedy label placement: the most important labels first, and a label that
-// would cover one already placed is skipped. A grid of occupied cells keeps
-// each check to the few boxes nearby, so placement stays linear in practice.
+// Greedy label placement: the most important labels first, each at the first
+// of its positions (below, above, beside its node) where it covers no label
+// already placed, else skipped. A grid of occupied cells keeps each check to
+// the few boxes nearby, so placement stays linear in practice.
 
 export interface LabelBox {
   /** Top-left corner and size, in screen pixels. */
@@ -15,8 +16,12 @@ export interface LabelCandidate extends LabelBox {
   index: number;
   /** Higher is placed earlier. */
   priority: number;
-  /** Always placed (selected or highlighted), even over another label. */
+  /** Placed before all others (selected or highlighted). */
   forced?: boolean;
+  /** Placed even where every position is taken: the selection's own name. */
+  always?: boolean;
+  /** Other positions to try, in order, when the box is taken. */
+  alternatives?: readonly LabelBox[];
 }
 
 export interface LabelPlacementOptions {
@@ -24,8 +29,6 @@ export interface LabelPlacementOptions {
   cellSize?: number;
   /** Stop after this many labels: each one costs two text draws and clutters the map. */
   maxLabels?: number;
-  /** Cap on forced labels, so a huge highlight cannot flood the map with text. */
-  maxForced?: number;
 }
 
 export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
@@ -37,46 +40,60 @@ export function compareCandidates(a: LabelCandidate, b: LabelCandidate): number 
   return Number(!!b.forced) - Number(!!a.forced) || b.priority - a.priority || a.index - b.index;
 }
 
-/** Returns the placed candidates in placement order. */
+/** Returns the placed candidates in placement order, each at the position it got. */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   options: LabelPlacementOptions = {},
 ): LabelCandidate[] {
   const cell = options.cellSize ?? 16;
   const maxLabels = options.maxLabels ?? Infinity;
-  const maxForced = options.maxForced ?? 200;
   const sorted = [...candidates].sort(compareCandidates);
-  const grid = new Map<number, LabelCandidate[]>();
+  const grid = new Map<number, LabelBox[]>();
   const placed: LabelCandidate[] = [];
-  let forcedCount = 0;
 
   for (const c of sorted) {
     if (placed.length >= maxLabels) break;
     if (!(c.width > 0 && c.height > 0)) continue;
-    const forced = !!c.forced && forcedCount < maxForced;
-    const x0 = Math.floor(c.x / cell);
-    const x1 = Math.floor((c.x + c.width) / cell);
-    const y0 = Math.floor(c.y / cell);
-    const y1 = Math.floor((c.y + c.height) / cell);
-    if (!forced && collides(c, x0, x1, y0, y1)) continue;
+    let at: LabelBox | undefined;
+    for (const box of [c, ...(c.alternatives ?? [])])
+      if (box.width > 0 && box.height > 0 && !collides(box)) {
+        at = box;
+        break;
+      }
+    if (!at && c.always) at = c;
+    if (!at) continue;
+    occupy(at);
+    placed.push(at === c ? c : { ...c, x: at.x, y: at.y, width: at.width, height: at.height });
+  }
+  return placed;
+
+  function cells(b: LabelBox) {
+    return {
+      x0: Math.floor(b.x / cell),
+      x1: Math.floor((b.x + b.width) / cell),
+      y0: Math.floor(b.y / cell),
+      y1: Math.floor((b.y + b.height) / cell),
+    };
+  }
+
+  function occupy(b: LabelBox) {
+    const { x0, x1, y0, y1 } = cells(b);
     for (let gx = x0; gx <= x1; gx++) {
       for (let gy = y0; gy <= y1; gy++) {
         const key = cellKey(gx, gy);
         const list = grid.get(key);
-        if (list) list.push(c);
-        else grid.set(key, [c]);
+        if (list) list.push(b);
+        else grid.set(key, [b]);
       }
     }
-    placed.push(c);
-    if (forced) forcedCount++;
   }
-  return placed;
 
-  function collides(c: LabelCandidate, x0: number, x1: number, y0: number, y1: number): boolean {
+  function collides(b: LabelBox): boolean {
+    const { x0, x1, y0, y1 } = cells(b);
     for (let gx = x0; gx <= x1; gx++) {
       for (let gy = y0; gy <= y1; gy++) {
         const list = grid.get(cellKey(gx, gy));
-        if (list) for (const other of list) if (boxesOverlap(c, other)) return true;
+        if (list) for (const other of list) if (boxesOverlap(b, other)) return true;
       }
     }
     return false;

@@ -178,13 +178,14 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
                 }}
                 onFocus={() => setActive(position)}
               >
-                <div role="cell" className="cell col-name">
+                {/* A title shows a name the column cuts off. */}
+                <div role="cell" className="cell col-name" title={o.name}>
                   {o.name}
                 </div>
-                <div role="cell" className="cell col-kind">
+                <div role="cell" className="cell col-kind" title={KIND_LABELS[o.kind].nl}>
                   {KIND_LABELS[o.kind].nl}
                 </div>
-                <div role="cell" className="cell col-province">
+                <div role="cell" className="cell col-province" title={o.province}>
                   {o.province ?? ''}
                 </div>
                 <div role="cell" className="cell col-population num">

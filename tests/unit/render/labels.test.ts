@@ -53,15 +53,33 @@ describe('placeLabels', () => {
     expect(placeLabels([a, b])).toHaveLength(2);
   });
 
-  it('always places forced labels, and later labels avoid them', () => {
+  it('places forced labels first; later labels avoid them', () => {
     const forced = { index: 0, priority: 0, x: 0, y: 0, width: 60, height: 15, forced: true };
-    const forced2 = { index: 1, priority: 0, x: 10, y: 0, width: 60, height: 15, forced: true };
     const important = { index: 2, priority: 100, x: 30, y: 5, width: 60, height: 15 };
-    const placed = placeLabels([important, forced, forced2]).map((p) => p.index);
-    expect(placed).toEqual([0, 1]);
+    const placed = placeLabels([important, forced]).map((p) => p.index);
+    expect(placed).toEqual([0]);
   });
 
-  it('stops at maxLabels and caps forced labels', () => {
+  it('moves a label to its next free position, and skips it when none is free', () => {
+    const first = { index: 0, priority: 5, x: 0, y: 0, width: 60, height: 15, forced: true };
+    const above = { x: 10, y: -20, width: 60, height: 15 };
+    const second = { ...first, index: 1, priority: 4, x: 10, alternatives: [above] };
+    const third = { ...first, index: 2, priority: 3, x: 5, alternatives: [above] };
+    const placed = placeLabels([first, second, third]);
+    expect(placed.map((p) => p.index)).toEqual([0, 1]);
+    // The second took its place above: the box it got is the one handed back.
+    expect([placed[1]!.x, placed[1]!.y]).toEqual([10, -20]);
+    for (const a of placed)
+      for (const b of placed) if (a !== b) expect(boxesOverlap(a, b)).toBe(false);
+  });
+
+  it('places the label marked always even where every position is taken', () => {
+    const first = { index: 0, priority: 5, x: 0, y: 0, width: 60, height: 15, forced: true };
+    const selected = { index: 1, priority: 1, x: 10, y: 0, width: 60, height: 15, always: true };
+    expect(placeLabels([first, selected]).map((p) => p.index)).toEqual([0, 1]);
+  });
+
+  it('stops at maxLabels, and never piles forced labels on one spot', () => {
     expect(placeLabels(randomCandidates(2000), { maxLabels: 10 })).toHaveLength(10);
     const stacked = Array.from({ length: 20 }, (_, index) => ({
       index,
@@ -72,8 +90,8 @@ describe('placeLabels', () => {
       height: 15,
       forced: true,
     }));
-    // Past the cap a forced label is treated like any other, so the stack cannot grow.
-    expect(placeLabels(stacked, { maxForced: 5 })).toHaveLength(5);
+    // Stacked on one spot, only one is readable: the others are skipped.
+    expect(placeLabels(stacked)).toHaveLength(1);
   });
 
   it('skips empty boxes', () => {
