@@ -15,8 +15,15 @@ export const IMPORT_LIMITS = {
   maxErrorsReported: 200,
 } as const;
 
+const oneDecimal = new Intl.NumberFormat('nl-NL', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/** Dutch notation: 10.242,9 MB; above 10 GB in GB. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace('.', ',')} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+  if (bytes < 1024 * 1024) return `${oneDecimal.format(bytes / 1024)} kB`;
+  if (bytes < 10 * 1024 ** 3) return `${oneDecimal.format(bytes / 1024 / 1024)} MB`;
+  return `${oneDecimal.format(bytes / 1024 ** 3)} GB`;
 }

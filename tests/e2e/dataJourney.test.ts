@@ -199,7 +199,7 @@ describe('data page', () => {
     await storedCounts(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download JSON' }).click(),
+      page.getByRole('button', { name: 'JSON downloaden' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^netwerkkaart-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync((await download.path())!, 'utf8');

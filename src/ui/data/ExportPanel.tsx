@@ -22,7 +22,7 @@ export function ExportPanel({ network }: { network: Network }) {
         1), om te delen, te bewaren of later weer te importeren.
       </p>
       <button type="button" className="primary" onClick={exportJson}>
-        Download JSON
+        JSON downloaden
       </button>
     </section>
   );

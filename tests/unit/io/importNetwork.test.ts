@@ -5,7 +5,7 @@ import {
   importValue,
   type ImportResult,
 } from '../../../src/io/importNetwork';
-import { IMPORT_LIMITS } from '../../../src/io/limits';
+import { formatBytes, IMPORT_LIMITS } from '../../../src/io/limits';
 import { sampleDocument } from '../fixtures';
 
 function errorsOf(result: ImportResult) {
@@ -293,5 +293,15 @@ describe('import: every rejection has its own message', () => {
       expect(result.totalErrors).toBe(500);
       expect(result.errors).toHaveLength(IMPORT_LIMITS.maxErrorsReported);
     }
+  });
+});
+
+describe('formatBytes', () => {
+  it('writes sizes the Dutch way, with a dot between thousands', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(1536)).toBe('1,5 kB');
+    expect(formatBytes(9_000.5 * 1024 * 1024)).toBe('9.000,5 MB');
+    expect(formatBytes(10_242.9 * 1024 * 1024)).toBe('10,0 GB');
+    expect(formatBytes(20 * 1024 ** 3)).toBe('20,0 GB');
   });
 });
