@@ -252,9 +252,9 @@ describe('data page', () => {
     await chooseFile(page, 'd3.json', d3);
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-preview').textContent()).toContain(
-      '2 knopen hebben geen soort',
+      '2 organisaties hebben geen soort',
     );
-    await page.getByLabel(/knopen hebben geen soort/).selectOption('chainPartner');
+    await page.getByLabel(/organisaties hebben geen soort/).selectOption('chainPartner');
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
     await page.getByTestId('import-done').waitFor();
     await expect.poll(() => storedCounts(page)).toEqual({ orgs: '2', rels: '1' });

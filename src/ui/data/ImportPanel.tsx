@@ -100,7 +100,9 @@ export function ImportPanel({ current }: { current: Network }) {
     }
     if (!result.ok) {
       setState({ step: 'invalid', fileName, failure: result });
-      announce(`${fileName} kan niet worden geïmporteerd: ${result.totalErrors} fouten gevonden.`);
+      announce(
+        `${fileName} kan niet worden geïmporteerd: ${result.totalErrors} ${result.totalErrors === 1 ? 'fout' : 'fouten'} gevonden.`,
+      );
     } else {
       setState({ step: 'preview', fileName, input, result, ...defaults });
       setMode(result.mergeOnly ? 'merge' : 'replace');
@@ -267,7 +269,10 @@ export function ImportPanel({ current }: { current: Network }) {
               {preview.result.assumed.kinds > 0 && (
                 <p>
                   <label>
-                    {formatNumber(preview.result.assumed.kinds)} knopen hebben geen soort. Lees ze
+                    {formatNumber(preview.result.assumed.kinds)}{' '}
+                    {preview.result.assumed.kinds === 1
+                      ? 'organisatie heeft geen soort. Lees haar'
+                      : 'organisaties hebben geen soort. Lees ze'}{' '}
                     in als{' '}
                     <select
                       value={preview.defaultKind}
@@ -287,8 +292,11 @@ export function ImportPanel({ current }: { current: Network }) {
               {preview.result.assumed.types > 0 && (
                 <p>
                   <label>
-                    {formatNumber(preview.result.assumed.types)} verbindingen hebben geen soort.
-                    Lees ze in als{' '}
+                    {formatNumber(preview.result.assumed.types)}{' '}
+                    {preview.result.assumed.types === 1
+                      ? 'relatie heeft geen soort. Lees haar'
+                      : 'relaties hebben geen soort. Lees ze'}{' '}
+                    in als{' '}
                     <select
                       value={preview.defaultType}
                       onChange={(e) =>

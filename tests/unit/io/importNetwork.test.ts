@@ -100,6 +100,26 @@ describe('import: every rejection has its own message', () => {
     expect(e!.where).toMatch(/regel 3/);
   });
 
+  it('says in Dutch what is wrong with broken JSON, and where when it can', () => {
+    const cases: [string, RegExp, RegExp | null][] = [
+      ['', /het bestand is leeg/, null],
+      ['   \n', /het bestand is leeg/, null],
+      ['{"organisations": [', /houdt op/, null],
+      ['{"a": [1, 2,]\n}', /komma te veel vóór '\]'/, /regel 1, kolom 12/],
+      ['{\n"a": 1,\n}', /naam tussen dubbele aanhalingstekens/, /regel 3/],
+      ['{"a": 1}\n{"b": 2}', /nog meer tekst/, /regel 2/],
+      ['{"a": "x\ny"}', /regelovergang/, /regel 1/],
+      ['{"a" 1}', /(onverwacht|opbouw|naam)/, null],
+    ];
+    for (const [text, reason, where] of cases) {
+      const [e] = errorsOf(importJsonText(text));
+      expect(e!.message, JSON.stringify(text)).toMatch(reason);
+      // No English parser message comes through.
+      expect(e!.message, JSON.stringify(text)).not.toMatch(/Unexpected|Expected|JSON input/);
+      if (where) expect(e!.where, JSON.stringify(text)).toMatch(where);
+    }
+  });
+
   it('a document that is not an object', () => {
     expect(errorsOf(importJsonText('[1,2,3]'))[0]!.message).toContain('verwacht een JSON-object');
   });
