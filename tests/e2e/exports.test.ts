@@ -84,6 +84,18 @@ describe('exports from the map', () => {
     await context.close();
   });
 
+  it('the export menu is a dialog for the keyboard: focus in, Escape out, focus back', async () => {
+    const { page, context } = await openApp(browser, '#/kaart');
+    await openExportMenu(page);
+    const inMenu = () =>
+      page.evaluate(() => !!document.activeElement?.closest('[data-testid="export-menu"]'));
+    await expect.poll(inMenu).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-menu').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Exporteren…');
+    await context.close();
+  });
+
   it('exports everything as CSV for Excel with semicolons and a byte-order mark', async () => {
     const { page, context } = await openApp(browser, '#/kaart');
     await openExportMenu(page);

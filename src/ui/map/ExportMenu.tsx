@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Network } from '../../domain/network';
 import { exchangeJson, exportFileName } from '../../io/exportNetwork';
 import { exportSvg } from '../../render/svgExport';
@@ -39,6 +39,18 @@ export function ExportMenu({
   onClose,
 }: Props) {
   const [scope, setScope] = useState<Scope>(suffix ? 'scherm' : 'alles');
+  // A dialog: focus goes in when it opens, Escape closes it, and focus goes back to the opener.
+  const panel = useRef<HTMLDivElement>(null);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    panel.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, []);
+  function close() {
+    const back = opener.current;
+    onClose();
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+  }
   const [separator, setSeparator] = useState<',' | ';'>(';');
   const [error, setError] = useState<string | null>(null);
   const announce = useUiStore((s) => s.announce);
@@ -143,14 +155,23 @@ export function ExportMenu({
 
   return (
     <div
+      ref={panel}
       className="export-menu panel"
       role="dialog"
       aria-labelledby={headingId}
       data-testid="export-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
     >
       <div className="details-head">
-        <h2 id={headingId}>Exporteren</h2>
-        <button type="button" onClick={onClose} aria-label="Exporteren sluiten">
+        <h2 id={headingId} tabIndex={-1}>
+          Exporteren
+        </h2>
+        <button type="button" onClick={close} aria-label="Exporteren sluiten">
           ✕
         </button>
       </div>

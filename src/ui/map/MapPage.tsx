@@ -229,14 +229,22 @@ function MapScreen({ network }: { network: Network }) {
               </button>
               <button
                 type="button"
-                aria-pressed={exporting}
+                aria-haspopup="dialog"
+                aria-expanded={exporting}
                 onClick={() => setExporting(!exporting)}
               >
                 Exporteren…
               </button>
             </>
           )}
-          <button type="button" onClick={() => setEditor({ mode: 'organisation', editing: null })}>
+          <button
+            type="button"
+            onClick={() => {
+              // One panel at a time: the form takes the place of the export menu.
+              setExporting(false);
+              setEditor({ mode: 'organisation', editing: null });
+            }}
+          >
             Nieuwe organisatie
           </button>
         </div>
