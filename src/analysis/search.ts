@@ -33,6 +33,9 @@ function score(query: string, candidate: string): number {
   return Math.max(1, 30 - gaps);
 }
 
+/** The highest score a scattered (subsequence) match can get. */
+const SCATTERED_MAX = 30;
+
 export interface SearchHit {
   index: number;
   score: number;
@@ -54,6 +57,13 @@ export function searchOrganisations(
     );
     if (best > 0) hits.push({ index, score: best });
   });
+  // Scattered letters only help when nothing contains the query itself: "gouda"
+  // should not also list a region whose name happens to hold g, o, u, d and a.
+  if (hits.some((h) => h.score > SCATTERED_MAX)) {
+    const kept = hits.filter((h) => h.score > SCATTERED_MAX);
+    hits.length = 0;
+    hits.push(...kept);
+  }
   hits.sort(
     (a, b) =>
       b.score - a.score ||

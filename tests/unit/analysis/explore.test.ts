@@ -65,6 +65,17 @@ describe('search', () => {
     expect(orgs[searchOrganisations(orgs, 'gm0268')[0]!.index]!.id).toBe('GM0268');
     expect(orgs[searchOrganisations(orgs, 'nijmgn')[0]!.index]!.id).toBe('GM0268');
     expect(searchOrganisations(orgs, 'zzzz')).toEqual([]);
+    // Scattered letters count only when no name holds the query itself.
+    const scattered = [
+      ...orgs,
+      { id: 'x', kind: 'sharedService' as const, name: 'Regio Zuidoost-Brabant Gemeenschappelijk' },
+    ];
+    expect(searchOrganisations(scattered, 'gouda').map((h) => scattered[h.index]!.id)).toEqual([
+      'GM0513',
+    ]);
+    expect(searchOrganisations(scattered, 'rgzbrb').map((h) => scattered[h.index]!.id)).toEqual([
+      'x',
+    ]);
   });
 });
 
