@@ -100,7 +100,10 @@ describe('explorer', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await expect.poll(async () => (await shownCounts(page)).nodes).toBeLessThan(all.nodes);
     const withoutPartners = await shownCounts(page);
-    await page.getByRole('listbox', { name: 'Provincies' }).selectOption(['Zuid-Holland']);
+    await page
+      .getByRole('group', { name: 'Provincie (gemeenten)' })
+      .getByRole('checkbox', { name: 'Zuid-Holland' })
+      .check();
     await expect
       .poll(async () => (await shownCounts(page)).nodes)
       .toBeLessThan(withoutPartners.nodes);

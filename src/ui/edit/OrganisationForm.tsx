@@ -208,11 +208,13 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
           'Provincie',
           <select {...inputProps('province')}>
             <option value="">—</option>
-            {PROVINCES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
+            {[...PROVINCES]
+              .sort((a, b) => a.localeCompare(b, 'nl'))
+              .map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
           </select>,
         )}
       {field(

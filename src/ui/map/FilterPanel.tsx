@@ -55,28 +55,26 @@ export function FilterPanel({ filters, provinces, result, totals, onChange }: Pr
       </fieldset>
       <fieldset>
         <legend>Provincie (gemeenten)</legend>
-        <select
-          multiple
-          aria-label="Provincies"
-          size={Math.min(6, provinces.length)}
-          value={filters.provinces}
-          onChange={(e) =>
-            onChange({ ...filters, provinces: [...e.target.selectedOptions].map((o) => o.value) })
-          }
-        >
+        {/* Checkboxes, not a multiple select: no Ctrl-click, and all twelve in view. */}
+        <div className="check-columns">
           {provinces.map((p) => (
-            <option key={p} value={p}>
+            <label key={p} className="check">
+              <input
+                type="checkbox"
+                checked={filters.provinces.includes(p)}
+                onChange={() => onChange({ ...filters, provinces: toggleIn(filters.provinces, p) })}
+              />
               {p}
-            </option>
+            </label>
           ))}
-        </select>
+        </div>
         {filters.provinces.length > 0 && (
           <button
             type="button"
             className="link"
             onClick={() => onChange({ ...filters, provinces: [] })}
           >
-            Alle provincies
+            Alle provincies tonen
           </button>
         )}
       </fieldset>
