@@ -48,10 +48,11 @@ function fieldErrors(error: z.ZodError, input: unknown): FieldErrors {
   for (const issue of error.issues) {
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : '';
     if (errors[field] !== undefined) continue; // the first problem per field is enough
+    const value = (input as Record<string, unknown>)[field];
+    // Left out or left empty: one message for both, as a form user sees no difference.
+    const empty = value === undefined || (typeof value === 'string' && value.trim() === '');
     errors[field] =
-      issue.path.length === 1 && (input as Record<string, unknown>)[field] === undefined
-        ? 'Dit veld is verplicht'
-        : capitalise(issue.message);
+      issue.path.length === 1 && empty ? 'Dit veld is verplicht' : capitalise(issue.message);
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { selectAnnouncement, useUiStore } from '../state/uiStore';
 
 /**
@@ -13,7 +14,12 @@ export function Toast() {
     const timer = setTimeout(() => setHiddenId(announcement.id), 8000);
     return () => clearTimeout(timer);
   }, [announcement]);
-  if (!announcement?.visible || hiddenId === announcement.id) return null;
+  // It tells what was just done here: on another page it would only cover the content.
+  const { pathname } = useLocation();
+  const [shownOn, setShownOn] = useState({ id: announcement?.id, pathname });
+  if (announcement?.id !== shownOn.id) setShownOn({ id: announcement?.id, pathname });
+  const leftPage = shownOn.pathname !== pathname;
+  if (!announcement?.visible || hiddenId === announcement.id || leftPage) return null;
   return (
     <div className="toast" aria-hidden="true" data-testid="toast">
       {announcement.text}

@@ -46,7 +46,7 @@ describe('validateOrganisation', () => {
     );
     expect(errors).toEqual({
       kind: 'Verwacht een van: municipality, association, chainPartner, sharedService',
-      name: 'Mag niet leeg zijn',
+      name: 'Dit veld is verplicht',
       website: 'Verwacht een webadres dat begint met http:// of https://',
       cbsCode: 'Verwacht een CBS-code: GM gevolgd door vier cijfers',
       population: 'Verwacht een heel aantal inwoners, zonder decimalen',
@@ -132,7 +132,7 @@ describe('validateRelation', () => {
       target: 'Organisatie "weg" bestaat niet in dit netwerk',
     });
     expect(errorsOf(validateRelation({ ...rel, source: '' }, net))).toEqual({
-      source: 'Mag niet leeg zijn',
+      source: 'Dit veld is verplicht',
     });
   });
 
