@@ -130,7 +130,11 @@ export function DetailsPanel({
         )}
         {structure && (
           <>
-            <dt>Cluster</dt>
+            <dt>
+              <abbr title="Organisaties die onderling sterker verbonden zijn dan met de rest van het netwerk">
+                Groep
+              </abbr>
+            </dt>
             <dd>
               {structure.community[selected]! + 1} van {structure.communityCount}
             </dd>
@@ -138,13 +142,18 @@ export function DetailsPanel({
         )}
         {structure?.betweenness && ranks && (
           <>
-            <dt>Makelaarsrol</dt>
-            <dd data-testid="fact-broker">
-              nr. {formatNumber(ranks[selected]!)} van {formatNumber(ranks.length)} (betweenness{' '}
-              {structure.betweenness[selected]!.toLocaleString('nl-NL', {
+            <dt>
+              <abbr title="Hoe vaak deze organisatie op de kortste weg tussen twee andere ligt: een hoge plaats betekent dat zij groepen met elkaar verbindt">
+                Makelaarsrol
+              </abbr>
+            </dt>
+            <dd
+              data-testid="fact-broker"
+              title={`Betweenness ${structure.betweenness[selected]!.toLocaleString('nl-NL', {
                 maximumFractionDigits: 3,
-              })}
-              )
+              })}`}
+            >
+              nr. {formatNumber(ranks[selected]!)} van {formatNumber(ranks.length)}
             </dd>
           </>
         )}

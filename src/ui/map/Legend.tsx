@@ -23,8 +23,9 @@ export function Legend({
         </ul>
       ) : (
         <p data-testid="cluster-legend">
-          Kleur per cluster (Louvain): organisaties die onderling sterk verbonden zijn.{' '}
-          {clusters === null ? 'Clusters worden berekend…' : `${clusters} clusters.`}
+          Kleur per groep: organisaties die onderling sterker verbonden zijn dan met de rest
+          (gevonden met de Louvain-methode).{' '}
+          {clusters === null ? 'Groepen worden berekend…' : `${clusters} groepen.`}
         </p>
       )}
       <ul>

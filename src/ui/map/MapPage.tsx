@@ -189,7 +189,7 @@ function MapScreen({ network }: { network: Network }) {
               }
             >
               <option value="soort">per soort</option>
-              <option value="cluster">per cluster</option>
+              <option value="cluster">per groep</option>
             </select>
           </label>
           <label className="inline">
