@@ -2,8 +2,15 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { sortNetwork, type Network } from '../domain/network';
-import type { Organisation } from '../domain/organisation';
-import { relationKey, type Relation } from '../domain/relation';
+import { KIND_LABELS, type Organisation, type OrganisationKind } from '../domain/organisation';
+import {
+  RELATION_TYPE_LABELS,
+  ROLE_LABELS,
+  relationKey,
+  type Relation,
+  type RelationRole,
+  type RelationType,
+} from '../domain/relation';
 import { formatNumber, guardFormula, unguardFormula } from './cellValues';
 import { organisationSchema, relationSchema } from './exchangeSchema';
 import {
@@ -38,7 +45,47 @@ export type CsvSeparator = ',' | ';';
 
 export interface CsvExportOptions {
   separator: CsvSeparator;
+  /**
+   * Dutch column names and words (soort "Gemeente", not kind "municipality"),
+   * for people who open the file in Excel. The import reads both.
+   */
+  dutch?: boolean;
 }
+
+// Each header and word below is one the import knows (fieldAliases), so a
+// Dutch file comes back in unchanged.
+const DUTCH_ORGANISATION_HEADERS: Record<(typeof ORGANISATION_FIELDS)[number], string> = {
+  id: 'id',
+  kind: 'soort',
+  name: 'naam',
+  shortName: 'afkorting',
+  category: 'categorie',
+  cbsCode: 'CBS-code',
+  province: 'provincie',
+  population: 'inwoners',
+  populationYear: 'peiljaar',
+  website: 'website',
+  description: 'omschrijving',
+  tags: 'labels',
+  lat: 'breedtegraad',
+  lon: 'lengtegraad',
+  sourceId: 'bron',
+};
+const DUTCH_RELATION_HEADERS: Record<(typeof RELATION_FIELDS)[number], string> = {
+  source: 'van',
+  target: 'naar',
+  type: 'soort',
+  role: 'rol',
+  since: 'sinds',
+  note: 'toelichting',
+  weight: 'gewicht',
+  sourceId: 'bron-id',
+};
+const DUTCH_WORDS: Record<string, (value: string) => string> = {
+  kind: (v) => KIND_LABELS[v as OrganisationKind]?.nl ?? v,
+  type: (v) => RELATION_TYPE_LABELS[v as RelationType]?.nl ?? v,
+  role: (v) => ROLE_LABELS[v as RelationRole] ?? v,
+};
 
 export const CSV_FILE_NAMES = {
   organisations: 'organisaties.csv',
@@ -59,13 +106,19 @@ function table(
   fields: readonly string[],
   records: readonly object[],
   separator: CsvSeparator,
+  dutch?: { headers: Record<string, string> },
 ): string {
   const data = records.map((record) =>
-    fields.map((field) => cell((record as Record<string, unknown>)[field], separator)),
+    fields.map((field) => {
+      const value = (record as Record<string, unknown>)[field];
+      const word = dutch && typeof value === 'string' ? DUTCH_WORDS[field] : undefined;
+      return cell(word ? word(value as string) : value, separator);
+    }),
   );
+  const header = dutch ? fields.map((f) => dutch.headers[f] ?? f) : [...fields];
   // The guard above is ours; papaparse's own escapeFormulae would not round-trip.
   const text = Papa.unparse(
-    { fields: [...fields], data },
+    { fields: header, data },
     { delimiter: separator, newline: NEWLINE, quotes: false, escapeFormulae: false },
   );
   return `${BOM}${text}${NEWLINE}`;
@@ -78,8 +131,18 @@ export function exportCsv(
 ): { organisations: string; relations: string } {
   const sorted = sortNetwork(network);
   return {
-    organisations: table(ORGANISATION_FIELDS, sorted.organisations, options.separator),
-    relations: table(RELATION_FIELDS, sorted.relations, options.separator),
+    organisations: table(
+      ORGANISATION_FIELDS,
+      sorted.organisations,
+      options.separator,
+      options.dutch ? { headers: DUTCH_ORGANISATION_HEADERS } : undefined,
+    ),
+    relations: table(
+      RELATION_FIELDS,
+      sorted.relations,
+      options.separator,
+      options.dutch ? { headers: DUTCH_RELATION_HEADERS } : undefined,
+    ),
   };
 }
 

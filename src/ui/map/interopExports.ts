@@ -30,7 +30,7 @@ export function interopExports(
       action: async () => {
         const { exportCsvZip } = await import('../../io/csvFormat');
         const file = `${base}.zip`;
-        const bytes = exportCsvZip(network, { separator });
+        const bytes = exportCsvZip(network, { separator, dutch: true });
         downloadBlob(
           new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
           file,
@@ -43,7 +43,7 @@ export function interopExports(
       label: 'CSV voor Excel (2 bestanden)',
       action: async () => {
         const { CSV_FILE_NAMES, exportCsv } = await import('../../io/csvFormat');
-        const { organisations, relations } = exportCsv(network, { separator });
+        const { organisations, relations } = exportCsv(network, { separator, dutch: true });
         const orgName = `${base}-${CSV_FILE_NAMES.organisations}`;
         const relName = `${base}-${CSV_FILE_NAMES.relations}`;
         downloadText(organisations, orgName, 'text/csv;charset=utf-8');

@@ -100,6 +100,24 @@ describe('CSV round trip', () => {
     expect(result.warnings.join(' ')).toContain('Bron "test" staat niet in het bestand');
   });
 
+  it('writes Dutch headers and words for Excel, and reads them back unchanged', () => {
+    const network = interopNetwork();
+    const files = exportCsv(network, { separator: ';', dutch: true });
+    const [orgHeader] = files.organisations.replace(/^\uFEFF/, '').split('\r\n');
+    const [relHeader] = files.relations.replace(/^\uFEFF/, '').split('\r\n');
+    expect(orgHeader).toBe(
+      'id;soort;naam;afkorting;categorie;CBS-code;provincie;inwoners;peiljaar;website;omschrijving;labels;breedtegraad;lengtegraad;bron',
+    );
+    expect(relHeader).toBe('van;naar;soort;rol;sinds;toelichting;gewicht;bron-id');
+    expect(files.organisations).toContain(';Gemeente;');
+    expect(files.organisations).not.toContain('municipality');
+    expect(files.relations).toMatch(/;Lidmaatschap;/);
+    const result = success(importCsv(files, { existing: network }));
+    expect(result.rejectedRows).toEqual([]);
+    expect(result.assumed).toEqual({ kinds: 0, types: 0 });
+    expect(comparable(result.network)).toEqual(comparable(network));
+  });
+
   it('reads its own zip back', () => {
     const network = interopNetwork();
     const result = success(
