@@ -307,3 +307,18 @@ export function createForceLayout(
     return force;
   }
 }
+
+/**
+ * How far a layout is, 0–1, from its alpha: alpha falls geometrically from
+ * where the run started to alphaMin, so the share of the way on a log scale
+ * is the share of ticks done.
+ */
+export function layoutProgress(
+  alpha: number,
+  startAlpha: number,
+  alphaMin: number = DEFAULT_LAYOUT_OPTIONS.alphaMin,
+): number {
+  if (!(startAlpha > alphaMin) || !(alpha > 0)) return alpha <= alphaMin ? 1 : 0;
+  const done = 1 - Math.log(alpha / alphaMin) / Math.log(startAlpha / alphaMin);
+  return Math.min(1, Math.max(0, done));
+}

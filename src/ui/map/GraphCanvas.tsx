@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { GraphIndex } from '../../analysis/graphIndex';
+import { layoutProgress } from '../../layout/forceLayout';
 import { createLayoutClient } from '../../layout/layoutClient';
 import { createGraphRenderer, type GraphRenderer } from '../../render/graphRenderer';
 import { db } from '../../storage/db';
@@ -68,6 +69,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const callbacks = useRef({ onSelect, onHover });
   callbacks.current = { onSelect, onHover };
   const [status, setStatus] = useState<LayoutStatus>('idle');
+  // Percent of the layout done, for the status line; the alpha its run started at.
+  const [progress, setProgress] = useState(0);
+  const startAlpha = useRef<number | null>(null);
   // Until the user pans or zooms, the view follows the layout as it unfolds.
   const userMoved = useRef(false);
   const drawnOnce = useRef(false);
@@ -112,6 +116,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       positions.current = { xs, ys };
       renderer.setPositions(xs, ys, !info.settled);
       if (!userMoved.current) renderer.zoomToFit(0);
+      if (!info.settled) {
+        startAlpha.current ??= info.alpha;
+        const done = Math.floor(layoutProgress(info.alpha, startAlpha.current) * 100);
+        setProgress((p) => (p === done ? p : done));
+      } else startAlpha.current = null;
       if (info.settled) {
         pageStats().layoutSettledAt = performance.now();
         if (info.ticksPerSecond !== undefined)
@@ -192,6 +201,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         return;
       }
       setStatus('running');
+      startAlpha.current = null;
+      setProgress(0);
       pageStats().layoutStartedAt = performance.now();
       pageStats().layoutSettledAt = undefined;
       layout.start(
@@ -239,6 +250,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         const layout = layoutRef.current;
         if (!p || !layout) return;
         setStatus('running');
+        startAlpha.current = null;
+        setProgress(0);
         layout.start({
           count: index.organisations.length,
           sources: index.sources,
@@ -309,7 +322,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       </p>
       {status === 'running' && (
         <p className="layout-status" role="status">
-          Indeling wordt berekend…
+          Indeling wordt berekend… <span aria-hidden="true">{progress}%</span>
         </p>
       )}
     </div>

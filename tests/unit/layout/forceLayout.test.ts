@@ -3,6 +3,7 @@ import {
   createForceLayout,
   DEFAULT_LAYOUT_OPTIONS,
   LAYOUT_PARAMETERS,
+  layoutProgress,
   lcg,
   resolveLayoutOptions,
   type LayoutInput,
@@ -299,5 +300,27 @@ describe('createLayoutClient (in-thread fallback)', () => {
     client.destroy();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((n) => n === 3)).toBe(true);
+  });
+});
+
+describe('layoutProgress', () => {
+  it('tells the share of ticks done from alpha', () => {
+    const layout = createForceLayout({
+      count: 3,
+      sources: new Uint32Array([0]),
+      targets: new Uint32Array([1]),
+    });
+    const start = layout.alpha();
+    expect(layoutProgress(start, start)).toBe(0);
+    let ticks = 0;
+    while (!layout.settled()) {
+      layout.tick(1);
+      ticks++;
+      if (ticks === 150) expect(layoutProgress(layout.alpha(), start)).toBeCloseTo(0.5, 1);
+    }
+    expect(layoutProgress(layout.alpha(), start)).toBe(1);
+    // A reheat to 0.2 starts again from 0.
+    expect(layoutProgress(0.2, 0.2)).toBe(0);
+    expect(layoutProgress(Number.NaN, 1)).toBe(0);
   });
 });
