@@ -56,13 +56,14 @@ export function ImportPanel({ current }: { current: Network }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const importerRef = useRef<Importer | null>(null);
   const importer = () => (importerRef.current ??= createImporter());
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Started with the page, so the worker has loaded by the time a file is chosen.
+    importerRef.current ??= createImporter();
+    return () => {
       importerRef.current?.dispose();
       importerRef.current = null;
-    },
-    [],
-  );
+    };
+  }, []);
   const announce = useUiStore((s) => s.announce);
   const headingId = useId();
 
