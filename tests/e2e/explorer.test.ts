@@ -136,6 +136,20 @@ describe('explorer', () => {
     await context.close();
   });
 
+  it('colours by group with a key that names each group by its best-connected members', async () => {
+    const { page, context } = await openApp(browser, '#/kaart');
+    await page.getByLabel('Kleur').selectOption('cluster');
+    await expect.poll(() => page.url()).toContain('kleur=cluster');
+    const key = page.getByTestId('group-key');
+    await key.waitFor();
+    const items = await key.locator('li').allTextContents();
+    expect(items.length).toBeGreaterThan(2);
+    // VNG has the most relations of all, so it leads its group.
+    expect(items.some((t) => t.startsWith('VNG'))).toBe(true);
+    expect(await page.getByTestId('cluster-legend').textContent()).toMatch(/\d+ groepen/);
+    await context.close();
+  });
+
   it('choosing a table row selects the organisation, by keyboard too', async () => {
     const { page, context } = await openApp(browser, '#/kaart?weergave=tabel&soort=municipality');
     const table = page.getByTestId('org-table');

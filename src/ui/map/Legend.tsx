@@ -1,13 +1,23 @@
 import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
-import { KIND_COLORS } from '../../render/palette';
+import { clusterColor, KIND_COLORS } from '../../render/palette';
+
+export interface GroupKey {
+  community: number;
+  size: number;
+  /** Names of its best-connected members. */
+  leaders: string[];
+}
 
 export function Legend({
   colorMode,
   clusters,
+  groups,
 }: {
   colorMode: 'soort' | 'cluster';
   clusters: number | null;
+  /** The largest groups, for the colour key; null while they are computed. */
+  groups: GroupKey[] | null;
 }) {
   return (
     <section className="legend" aria-label="Legenda">
@@ -22,11 +32,31 @@ export function Legend({
           ))}
         </ul>
       ) : (
-        <p data-testid="cluster-legend">
-          Kleur per groep: organisaties die onderling sterker verbonden zijn dan met de rest
-          (gevonden met de Louvain-methode).{' '}
-          {clusters === null ? 'Groepen worden berekend…' : `${clusters} groepen.`}
-        </p>
+        <>
+          <p data-testid="cluster-legend">
+            Kleur per groep: organisaties die onderling sterker verbonden zijn dan met de rest
+            (gevonden met de Louvain-methode).{' '}
+            {clusters === null ? 'Groepen worden berekend…' : `${clusters} groepen.`}
+          </p>
+          {groups && groups.length > 0 && (
+            <ul data-testid="group-key">
+              {groups.map((g) => (
+                <li key={g.community}>
+                  <span
+                    className="swatch"
+                    style={{ background: clusterColor(g.community) }}
+                    aria-hidden="true"
+                  />
+                  {g.leaders.join(', ')}
+                  {g.size > g.leaders.length ? ` e.a. (${g.size})` : ''}
+                </li>
+              ))}
+              {clusters !== null && clusters > groups.length && (
+                <li className="muted">en {clusters - groups.length} kleinere groepen</li>
+              )}
+            </ul>
+          )}
+        </>
       )}
       <ul>
         {RELATION_TYPES.map((t) => (

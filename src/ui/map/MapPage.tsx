@@ -22,6 +22,7 @@ import { useEditor } from '../edit/useEditor';
 import { relationsOf } from '../../domain/edits';
 import type { Organisation } from '../../domain/organisation';
 import { clusterColor } from '../../render/palette';
+import { describeGroups } from '../../analysis/groups';
 
 export function MapPage() {
   return <NetworkPage title="Kaart" screen={MapScreen} />;
@@ -57,6 +58,19 @@ function MapScreen({ network }: { network: Network }) {
         ? Array.from(structure.community, (c) => clusterColor(c))
         : null,
     [view.color, structure],
+  );
+  const groupKey = useMemo(
+    () =>
+      view.color === 'cluster' && structure
+        ? describeGroups(structure.community, (i) => index.incident[i]!.length).map((g) => ({
+            community: g.community,
+            size: g.size,
+            leaders: g.leaders.map(
+              (i) => index.organisations[i]!.shortName ?? index.organisations[i]!.name,
+            ),
+          }))
+        : null,
+    [view.color, structure, index],
   );
   // Lit: the organisations another screen asked for (peers), else the selection's neighbourhood.
   const lit = useMemo(() => {
@@ -152,6 +166,7 @@ function MapScreen({ network }: { network: Network }) {
         <Legend
           colorMode={view.color}
           clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
+          groups={groupKey}
         />
       </div>
       <div className="stage">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeGroups } from '../../../src/analysis/groups';
 import { analyseStructure, brokerRank } from '../../../src/analysis/structure';
 
 // Two triangles joined by a bridge 2–3: two clusters, and the bridge ends are the brokers.
@@ -39,5 +40,18 @@ describe('analyseStructure', () => {
     });
     expect(empty.communityCount).toBe(0);
     expect(empty.betweenness).toBeNull();
+  });
+});
+
+describe('describeGroups', () => {
+  it('lists the largest groups first, each led by its best-connected members', () => {
+    // Groups: 0 = {0,1,3,6}, 1 = {2,4}, 2 = {5}.
+    const community = Int32Array.from([0, 0, 1, 0, 1, 2, 0]);
+    const degrees = [1, 5, 2, 3, 9, 0, 5];
+    const groups = describeGroups(community, (i) => degrees[i]!, 2, 2);
+    expect(groups).toEqual([
+      { community: 0, size: 4, leaders: [1, 6] },
+      { community: 1, size: 2, leaders: [4, 2] },
+    ]);
   });
 });
