@@ -57,3 +57,19 @@ export interface Organisation {
 export function displayName(org: Pick<Organisation, 'name' | 'shortName'>): string {
   return org.shortName ? `${org.shortName}` : org.name;
 }
+
+/**
+ * Categories are free text in the data; the ones the national dataset uses as
+ * short codes get words here. Others are shown as they are.
+ */
+const CATEGORY_LABELS: Record<string, string> = {
+  'ggu-dienst': 'dienst van de Gezamenlijke Gemeentelijke Uitvoering (GGU)',
+  'ggu-inkoop': 'gezamenlijke inkoop (GGU)',
+  'ggu-programma': 'programma van de Gezamenlijke Gemeentelijke Uitvoering (GGU)',
+  'vng-gremium': 'VNG-gremium (commissie, college of taskforce)',
+  koepel: 'koepelorganisatie',
+};
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}

@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
-import { KIND_LABELS } from '../../domain/organisation';
+import { categoryLabel, KIND_LABELS } from '../../domain/organisation';
 import {
   RELATION_TYPE_LABELS,
   RELATION_TYPES,
@@ -74,7 +74,7 @@ export function DetailsPanel({
       </div>
       <p className="kind-line">
         {KIND_LABELS[org.kind].nl}
-        {org.category ? ` · ${org.category}` : ''}
+        {org.category ? ` · ${categoryLabel(org.category)}` : ''}
       </p>
       <dl className="facts">
         {org.shortName && (

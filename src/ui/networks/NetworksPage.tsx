@@ -4,7 +4,12 @@ import { useUrlParams } from '../useUrlParams';
 import { networkCoverage } from '../../analysis/coverage';
 import { normalise, searchOrganisations } from '../../analysis/search';
 import type { Network } from '../../domain/network';
-import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
+import {
+  categoryLabel,
+  KIND_LABELS,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+} from '../../domain/organisation';
 import { formatNumber } from '../format';
 import { useAnalysis } from '../useIndex';
 import { NetworkPage } from '../NetworkPage';
@@ -61,7 +66,8 @@ function NetworksScreen({ network }: { network: Network }) {
     const list = coverage.filter((c) => {
       const o = index.organisations[c.network]!;
       if (kind && o.kind !== kind) return false;
-      return !q || normalise(`${o.name} ${o.shortName ?? ''} ${o.category ?? ''}`).includes(q);
+      const category = o.category ? `${o.category} ${categoryLabel(o.category)}` : '';
+      return !q || normalise(`${o.name} ${o.shortName ?? ''} ${category}`).includes(q);
     });
     const name = (c: (typeof list)[number]) => index.organisations[c.network]!.name;
     const key = (c: (typeof list)[number]): number | string => {
@@ -198,7 +204,7 @@ function NetworksScreen({ network }: { network: Network }) {
                     {o.shortName && o.shortName !== o.name && (
                       <span className="muted"> ({o.shortName})</span>
                     )}
-                    {o.category && <div className="muted small">{o.category}</div>}
+                    {o.category && <div className="muted small">{categoryLabel(o.category)}</div>}
                   </td>
                   <td>{KIND_LABELS[o.kind].nl}</td>
                   <td className="num" data-testid="members">
