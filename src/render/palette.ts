@@ -13,19 +13,23 @@ export const KIND_COLORS: Record<OrganisationKind, string> = {
   sharedService: '#CC79A7', // reddish purple
 };
 
-/** Categorical colours for clusters, all at least 3:1 on white; Okabe–Ito first. */
+/**
+ * Categorical colours for clusters, all at least 3:1 on white; Okabe–Ito first.
+ * The first eight (the ones the colour key lists) are far apart in hue; the
+ * lighter blue that resembles the first comes only after them.
+ */
 export const CLUSTER_COLORS: readonly string[] = [
   '#0072B2',
   '#D55E00',
   '#009E73',
   '#CC79A7',
-  '#C17A00', // Okabe–Ito orange, darkened for contrast
-  '#3A89C9', // Okabe–Ito sky blue, darkened
   '#332288',
+  '#C17A00', // Okabe–Ito orange, darkened for contrast
   '#882255',
+  '#7A6F00',
+  '#3A89C9', // Okabe–Ito sky blue, darkened
   '#117733',
   '#AA4499',
-  '#7A6F00',
   '#6A6A6A',
 ];
 

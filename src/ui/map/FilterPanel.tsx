@@ -12,9 +12,11 @@ interface Props {
   result: FilterResult;
   totals: { nodes: number; edges: number };
   onChange(filters: Filters): void;
+  /** The kind colours next to the kinds: only while the map is coloured by kind. */
+  kindSwatches: boolean;
 }
 
-export function FilterPanel({ filters, provinces, result, totals, onChange }: Props) {
+export function FilterPanel({ filters, provinces, result, totals, onChange, kindSwatches }: Props) {
   return (
     <section className="filters" aria-label="Filters">
       <p className="counts-line" data-testid="shown-counts" aria-live="polite">
@@ -32,7 +34,13 @@ export function FilterPanel({ filters, provinces, result, totals, onChange }: Pr
               checked={filters.kinds.includes(kind)}
               onChange={() => onChange({ ...filters, kinds: toggleIn(filters.kinds, kind) })}
             />
-            <span className="swatch" style={{ background: KIND_COLORS[kind] }} aria-hidden="true" />
+            {kindSwatches && (
+              <span
+                className="swatch"
+                style={{ background: KIND_COLORS[kind] }}
+                aria-hidden="true"
+              />
+            )}
             {KIND_LABELS[kind].nlPlural}
           </label>
         ))}

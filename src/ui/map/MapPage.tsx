@@ -162,6 +162,7 @@ function MapScreen({ network }: { network: Network }) {
           result={shown}
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}
+          kindSwatches={view.color === 'soort'}
         />
         <Legend
           colorMode={view.color}
@@ -280,7 +281,7 @@ function MapScreen({ network }: { network: Network }) {
               selected={selected}
               highlighted={lit}
               colors={clusterColors}
-              label={`Netwerkkaart met ${formatNumber(filterResult.nodeCount)} organisaties en ${formatNumber(filterResult.edgeCount)} relaties`}
+              label={`Netwerkkaart met ${formatNumber(shown.nodeCount)} organisaties en ${formatNumber(shown.edgeCount)} relaties`}
               onSelect={(i) => select(i)}
               onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
             />

@@ -82,7 +82,12 @@ function NumberField({
           const v = Number(e.target.value);
           if (e.target.value.trim() !== '' && v >= min && v <= max) onCommit(v);
         }}
-        onBlur={() => setText(null)}
+        onBlur={() => {
+          // A value out of bounds becomes the nearest bound, not the last one typed in bounds.
+          if (typed !== null && text!.trim() !== '' && Number.isFinite(typed))
+            onCommit(Math.min(max, Math.max(min, typed)));
+          setText(null);
+        }}
       />
       {outside && (
         <span className="field-error" id={hintId}>
@@ -219,6 +224,8 @@ function PeersScreen({ network }: { network: Network }) {
                           onClick={() => set({ vergelijk: o.id })}
                         >
                           Vergelijk met {self.name}
+                          {/* Heard, not seen: which peer this button compares. */}
+                          <span className="visually-hidden">: {o.name}</span>
                         </button>
                         <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>Op de kaart</Link>
                       </div>
