@@ -90,6 +90,8 @@ const HIT_SLACK_PX = 3;
 /** Pointer travel that turns a press on a node from a click into a drag. */
 const DRAG_THRESHOLD_PX = 4;
 const FIT_PADDING_PX = 24;
+/** Up to this many organisations on screen, a fit leaves room for their names. */
+const FIT_LABEL_ROOM_MAX_NODES = 60;
 const FIT_MAX_SCALE = 4;
 const DEFAULT_DURATION_MS = 400;
 
@@ -348,6 +350,7 @@ export function createGraphRenderer(
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
+    let shown = 0;
     for (let i = 0; i < graph.count && i < xs.length; i++) {
       if (hidden?.[i]) continue;
       const x = xs[i]!;
@@ -358,12 +361,19 @@ export function createGraphRenderer(
       y0 = Math.min(y0, y - r);
       x1 = Math.max(x1, x + r);
       y1 = Math.max(y1, y + r);
+      shown++;
     }
     if (!(x1 >= x0 && y1 >= y0)) return;
+    // A few organisations are all labelled: leave room for the widest name at
+    // the sides and a line of text below, so no name is cut off at the edge.
+    let labelRoom = 0;
+    if (shown <= FIT_LABEL_ROOM_MAX_NODES)
+      for (let i = 0; i < graph.count && i < xs.length; i++)
+        if (!hidden?.[i]) labelRoom = Math.max(labelRoom, labelWidth(i));
     const k = clamp(
       Math.min(
-        (width - 2 * FIT_PADDING_PX) / Math.max(1, x1 - x0),
-        (height - 2 * FIT_PADDING_PX) / Math.max(1, y1 - y0),
+        (width - 2 * FIT_PADDING_PX - labelRoom) / Math.max(1, x1 - x0),
+        (height - 2 * FIT_PADDING_PX - (labelRoom > 0 ? 2 * 18 : 0)) / Math.max(1, y1 - y0),
       ),
       SCALE_EXTENT[0],
       FIT_MAX_SCALE,

@@ -141,6 +141,11 @@ function MapScreen({ network }: { network: Network }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- announce once per selection
   }, [selectedId]);
 
+  // "Only the neighbourhood" shows a handful of organisations: bring them into view.
+  useEffect(() => {
+    if (view.focus && selectedId !== null) canvas.current?.zoomToFit();
+  }, [view.focus, view.depth, selectedId]);
+
   function select(i: number | null, zoom = false) {
     // While a relation is being added, a click picks its other end.
     if (editor?.mode === 'relation') {
