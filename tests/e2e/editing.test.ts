@@ -54,6 +54,7 @@ describe('editing', () => {
     const { page, context } = await openApp(browser, '#/kaart?org=GM0513');
     const details = page.getByTestId('details');
     await details.waitFor();
+    expect(await details.textContent()).toContain('85984NED');
     await details.getByRole('button', { name: 'Bewerken' }).click();
     const form = page.getByTestId('organisation-form');
     // The form takes the focus when it opens.
@@ -61,8 +62,11 @@ describe('editing', () => {
       .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
       .toBe('Gouda');
     await form.getByLabel('Inwoners').fill('80.123');
+    // A typed figure is not CBS's: unless the user says so, the source is let go.
+    expect(await form.getByRole('checkbox', { name: /komen ook uit/ }).isChecked()).toBe(false);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => details.textContent()).toContain('80.123');
+    expect(await details.textContent()).not.toContain('85984NED');
     await page.reload();
     await details.waitFor();
     expect(await details.textContent()).toContain('80.123');

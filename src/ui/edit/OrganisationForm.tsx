@@ -81,6 +81,14 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(editing));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // A figure the user types does not come from the record's source: by default
+  // the source is let go when anything changes, so the map does not credit CBS
+  // (say) with a number it never published.
+  const [keepSource, setKeepSource] = useState(false);
+  const source = editing?.sourceId
+    ? network.sources.find((s) => s.id === editing.sourceId)
+    : undefined;
+  const changed = editing !== null && JSON.stringify(toDraft(editing)) !== JSON.stringify(draft);
   const { apply } = useEditor();
   const formId = useId();
   const kind = draft.kind as OrganisationKind;
@@ -125,6 +133,7 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
       }
       input[k] = parseField(k, v);
     }
+    if (editing?.sourceId && changed && !keepSource) delete input.sourceId;
     const result = validateOrganisation(input, network, editing ? { editingId: editing.id } : {});
     if (!result.ok) {
       setErrors(result.errors);
@@ -222,6 +231,22 @@ export function OrganisationForm({ network, editing, onDone }: Props) {
         'Id',
         <input {...inputProps('id')} readOnly={!!editing} />,
         editing ? 'De id blijft gelijk.' : 'Uniek; wordt gebruikt in links en exports.',
+      )}
+      {source && changed && (
+        <div className="form-field">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={keepSource}
+              onChange={(e) => setKeepSource(e.target.checked)}
+            />
+            De gewijzigde gegevens komen ook uit &lsquo;{source.title}&rsquo;
+          </label>
+          <span className="hint">
+            Zonder vinkje wordt de bron losgekoppeld: de kaart schrijft uw invoer dan niet aan die
+            bron toe.
+          </span>
+        </div>
       )}
       {failure && (
         <p className="error-box" role="alert">
