@@ -39,6 +39,7 @@ function MapScreen({ network }: { network: Network }) {
   const index: GraphIndex = useMemo(() => buildGraphIndex(network), [network]);
   const filterResult = useMemo(() => applyFilters(index, view.filters), [index, view.filters]);
   const canvas = useRef<GraphCanvasHandle>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const announce = useUiStore((s) => s.announce);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -153,7 +154,12 @@ function MapScreen({ network }: { network: Network }) {
       return;
     }
     update({ selected: i === null ? null : index.organisations[i]!.id }, true);
-    if (i !== null && zoom) canvas.current?.zoomToNode(i);
+    if (i !== null && zoom) {
+      canvas.current?.zoomToNode(i);
+      // On a narrow screen the map is below the filters: bring it into view.
+      if (window.matchMedia?.('(max-width: 60rem)').matches)
+        stageRef.current?.scrollIntoView({ block: 'start' });
+    }
   }
 
   return (
@@ -175,7 +181,7 @@ function MapScreen({ network }: { network: Network }) {
           groups={groupKey}
         />
       </div>
-      <div className="stage">
+      <div className="stage" ref={stageRef}>
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
           <div className="segmented" role="group" aria-label="Weergave">
             <button
