@@ -151,34 +151,23 @@ async function measureOurs(browser, url, size, file) {
   });
   const firstFrameMs = await page.evaluate(() => window.__netwerkkaart.firstFrameAt);
   const running = await panAndZoom(page, '[data-testid=graph-canvas]');
-  const settledOk = await page
-    .waitForFunction(() => window.__netwerkkaart?.layoutSettledAt != null, null, {
-      timeout: SETTLE_TIMEOUT_MS,
-    })
-    .then(
-      () => true,
-      () => false,
-    );
-  const stats = await page.evaluate(() => ({
-    ...window.__netwerkkaart,
-    longTasks: window.__bench.longTasks,
-  }));
-  const settled = settledOk ? await panAndZoom(page, '[data-testid=graph-canvas]') : null;
-  const layoutLong = stats.longTasks.filter(
-    (t) => t.start >= stats.firstFrameAt && (!settledOk || t.start <= stats.layoutSettledAt),
+  const layout = await measureLayout(
+    page,
+    '__netwerkkaart',
+    'layoutSettledAt',
+    '[data-testid=graph-canvas]',
   );
-  const heap = await heapMB(page);
   await context.close();
   return {
     importMs,
     firstFrameMs: round(firstFrameMs, 0),
     running,
-    settled,
-    layoutMs: settledOk ? round(stats.layoutSettledAt - stats.layoutStartedAt, 0) : null,
-    layoutTicksPerSecond: round(stats.layoutTicksPerSecond),
-    longTasksDuringLayout: layoutLong.length,
-    longestTaskMs: round(Math.max(0, ...layoutLong.map((t) => t.duration)), 0),
-    heapMB: heap,
+    settled: layout.settled,
+    layoutMs: layout.layoutMs,
+    layoutTicksPerSecond: round(layout.stats.layoutTicksPerSecond),
+    longTasksDuringLayout: layout.longTasksDuringLayout,
+    longestTaskMs: layout.longestTaskMs,
+    heapMB: layout.heapMB,
   };
 }
 
@@ -208,32 +197,49 @@ async function measureForceGraph(browser, url, size) {
       note: 'page did not answer during pan and zoom',
     };
   }
+  const layout = await measureLayout(page, '__benchStats', 'settledAt', '#graph canvas');
+  await context.close();
+  return {
+    firstFrameMs: round(firstFrameMs, 0),
+    running,
+    settled: layout.settled,
+    layoutMs: layout.layoutMs,
+    longTasksDuringLayout: layout.longTasksDuringLayout,
+    longestTaskMs: layout.longestTaskMs,
+    heapMB: layout.heapMB,
+  };
+}
+
+/**
+ * The same for both pages: wait for the layout to settle, then frame times
+ * after it, the long tasks while it ran and the heap. `stats` names the
+ * page's global with firstFrameAt, layoutStartedAt and the settle time.
+ */
+async function measureLayout(page, stats, settledKey, selector) {
   const settledOk = await page
-    .waitForFunction(() => window.__benchStats?.settledAt != null, null, {
+    .waitForFunction(([name, key]) => window[name]?.[key] != null, [stats, settledKey], {
       timeout: SETTLE_TIMEOUT_MS,
     })
     .then(
       () => true,
       () => false,
     );
-  const stats = await page.evaluate(() => ({
-    ...window.__benchStats,
-    longTasks: window.__bench.longTasks,
-  }));
-  const settled = settledOk ? await panAndZoom(page, '#graph canvas').catch(() => null) : null;
-  const layoutLong = stats.longTasks.filter(
-    (t) => t.start >= stats.firstFrameAt && (!settledOk || t.start <= stats.settledAt),
+  const seen = await page.evaluate(
+    (name) => ({ ...window[name], longTasks: window.__bench.longTasks }),
+    stats,
   );
-  const heap = await heapMB(page).catch(() => null);
-  await context.close();
+  const settled = settledOk ? await panAndZoom(page, selector).catch(() => null) : null;
+  const end = seen[settledKey];
+  const during = seen.longTasks.filter(
+    (t) => t.start >= seen.firstFrameAt && (!settledOk || t.start <= end),
+  );
   return {
-    firstFrameMs: round(firstFrameMs, 0),
-    running,
+    stats: seen,
     settled,
-    layoutMs: settledOk ? round(stats.settledAt - stats.layoutStartedAt, 0) : null,
-    longTasksDuringLayout: layoutLong.length,
-    longestTaskMs: round(Math.max(0, ...layoutLong.map((t) => t.duration)), 0),
-    heapMB: heap,
+    layoutMs: settledOk ? round(end - seen.layoutStartedAt, 0) : null,
+    longTasksDuringLayout: during.length,
+    longestTaskMs: round(Math.max(0, ...during.map((t) => t.duration)), 0),
+    heapMB: await heapMB(page).catch(() => null),
   };
 }
 

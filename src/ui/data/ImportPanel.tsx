@@ -58,7 +58,7 @@ export function ImportPanel({ current }: { current: Network }) {
   const importer = () => (importerRef.current ??= createImporter());
   useEffect(() => {
     // Started with the page, so the worker has loaded by the time a file is chosen.
-    importerRef.current ??= createImporter();
+    importer();
     return () => {
       importerRef.current?.dispose();
       importerRef.current = null;

@@ -41,28 +41,23 @@ export function UndoControls() {
   return (
     <div className="undo-controls">
       {/* On narrow screens only the arrows show; the words stay for screen readers. */}
-      <button
-        type="button"
-        disabled={!canUndo}
-        onClick={click(undo)}
-        title="Ongedaan maken (Ctrl+Z)"
-      >
-        <span className="undo-icon" aria-hidden="true">
-          ↶
-        </span>
-        <span className="undo-label">Ongedaan maken</span>
-      </button>
-      <button
-        type="button"
-        disabled={!canRedo}
-        onClick={click(redo)}
-        title="Opnieuw (Ctrl+Shift+Z)"
-      >
-        <span className="undo-icon" aria-hidden="true">
-          ↷
-        </span>
-        <span className="undo-label">Opnieuw</span>
-      </button>
+      {[
+        { label: 'Ongedaan maken', icon: '↶', keys: 'Ctrl+Z', enabled: canUndo, action: undo },
+        { label: 'Opnieuw', icon: '↷', keys: 'Ctrl+Shift+Z', enabled: canRedo, action: redo },
+      ].map((b) => (
+        <button
+          key={b.label}
+          type="button"
+          disabled={!b.enabled}
+          onClick={click(b.action)}
+          title={`${b.label} (${b.keys})`}
+        >
+          <span className="undo-icon" aria-hidden="true">
+            {b.icon}
+          </span>
+          <span className="undo-label">{b.label}</span>
+        </button>
+      ))}
       {error && (
         <span className="undo-error" role="alert">
           {error}
