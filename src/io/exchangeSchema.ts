@@ -3,6 +3,10 @@ import { ORGANISATION_KINDS, CBS_CODE_PATTERN } from '../domain/organisation';
 import { RELATION_ROLES, RELATION_TYPES } from '../domain/relation';
 import { IMPORT_LIMITS as L } from './limits';
 
+// No `new Function` probe: the app's Content-Security-Policy forbids eval, and
+// the probe would be reported as a violation on every start.
+z.config({ jitless: true });
+
 // The exchange format, version 1 (DESIGN.md). Messages are Dutch and say what
 // was expected; the location (record, field) is added by importErrors.ts.
 
