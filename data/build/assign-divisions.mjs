@@ -116,8 +116,7 @@ const cell = (v) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const toCsv = (header, rows) =>
-  [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h])).join(','))].join('\n') +
-  '\n';
+  [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h])).join(','))].join('\n') + '\n';
 
 export function slug(s) {
   return s
@@ -216,16 +215,20 @@ function assign(division, municipalities, checks) {
     let sourceId = division.sourceId;
     const check = checks.find((c) => c.category === division.category && c.code === m.code);
     if (uncertain) {
-      if (!check) throw new Error(`${division.key}: ${m.name} needs a row in division-checks.csv (${note})`);
+      if (!check)
+        throw new Error(`${division.key}: ${m.name} needs a row in division-checks.csv (${note})`);
       const candidates = hits[0] ? [hits[0], ranked[0].r] : [ranked[0].r, ranked[1].r];
       region = byId.get(check.region);
       if (!region || !candidates.includes(region))
-        throw new Error(`${division.key}: check for ${m.name} names ${check.region}, not one of the two candidates`);
+        throw new Error(
+          `${division.key}: check for ${m.name} names ${check.region}, not one of the two candidates`,
+        );
       note += `; checked by hand: ${check.reason}`;
       if (check.sourceId) sourceId = check.sourceId;
       usedChecks.add(check);
       checked.push(`${m.name} -> ${region.cbsName}`);
-    } else if (check) throw new Error(`${division.key}: ${m.name} has a check but the overlay is clear`);
+    } else if (check)
+      throw new Error(`${division.key}: ${m.name} has a check but the overlay is clear`);
     relations.push({ source: m.code, target: region.id, type: 'member', note, sourceId });
   }
   const used = new Set(relations.map((r) => r.target));

@@ -258,7 +258,16 @@ for (const file of byPrefix('relations-')) {
     if (relKeys.has(key)) fail(`${r._where}: duplicate relation ${key}`);
     relKeys.add(key);
     checkSource(r);
-    const rel = pick(r, ['source', 'target', 'type', 'role', 'since', 'note', 'reason', 'sourceId']);
+    const rel = pick(r, [
+      'source',
+      'target',
+      'type',
+      'role',
+      'since',
+      'note',
+      'reason',
+      'sourceId',
+    ]);
     if (r.themes) {
       const themes = r.themes.split(';').map((t) => t.trim());
       for (const t of themes)
@@ -334,7 +343,9 @@ for (const d of divisions) {
   for (const m of municipalities) {
     const hits = perPartition.get(`${m.id}|${d.category}`) ?? [];
     if (hits.length !== 1)
-      fail(`${m.id} ${m.name}: member of ${hits.length} regions of "${d.category}" (${hits.join(', ')})`);
+      fail(
+        `${m.id} ${m.name}: member of ${hits.length} regions of "${d.category}" (${hits.join(', ')})`,
+      );
   }
 }
 
