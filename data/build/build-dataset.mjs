@@ -6,11 +6,17 @@
 //   node data/build/build-dataset.mjs
 //
 // Reads   data/tables/municipalities.csv
-//         data/tables/organisations-*.csv  (id,kind,name,shortName,category,website,description,sourceId)
-//         data/tables/relations-*.csv      (source,target,type,role,since,note,sourceId)
+//         data/tables/organisations-*.csv  (id,kind,name,shortName,category,domain,expectedMembers,
+//                                           website,description,sourceId)
+//         data/tables/relations-*.csv      (source,target,type,role,since,note,themes,reason,sourceId)
 //         data/tables/sources-*.csv        (id,title,publisher,year,url)
+//         data/tables/divisions.csv        (category,label,domain,sourceId): the partitions
+//         data/tables/partner-rules.csv
+// Columns are read by header name; optional columns may be missing from a file.
 // Fails (exit 1) on duplicate ids, relations to unknown ids, missing or
-// unknown sourceIds, and malformed rows.
+// unknown sourceIds, malformed rows, an organisation without a known domain,
+// two bodies of the same kind with the same name, and a municipality that is
+// not in exactly one region of each partition in divisions.csv.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -20,8 +26,11 @@ const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES = join(DATA_DIR, 'tables');
 const OUT = join(DATA_DIR, 'netwerkkaart-nl.json');
 
-// The date of the data (regional divisions of 1 January 2025), not "now".
-const EXPORTED_AT = '2025-01-01T00:00:00Z';
+// The date the data describe: the municipalities and regional divisions of
+// 1 January 2025 (see data/README.md, "Year"). exportedAt is the same moment,
+// not "now", so the same tables always give the same bytes.
+const REFERENCE_DATE = '2025-01-01';
+const EXPORTED_AT = `${REFERENCE_DATE}T00:00:00Z`;
 const TITLE = 'Gemeentelijke samenwerking in Nederland';
 
 const errors = [];
@@ -178,24 +187,55 @@ for (const r of readTable(join(TABLES, 'municipalities.csv'), [
 }
 
 const KINDS = new Set(['municipality', 'association', 'chainPartner', 'sharedService']);
+// RegioAtlas's six domains, plus national networks and the joint municipal
+// execution (GGU).
+const DOMAINS = new Set([
+  'bestuurlijk',
+  'zorg',
+  'onderwijs',
+  'economie',
+  'fysiek',
+  'veiligheid',
+  'landelijk',
+  'ggu',
+]);
+/** Name as people would type it: lower case, no accents, one space. */
+const normaliseName = (name) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const bodies = new Map();
 for (const file of byPrefix('organisations-')) {
   for (const r of readTable(file, ['id', 'kind', 'name', 'sourceId'])) {
     claimId(r);
     if (!KINDS.has(r.kind)) fail(`${r._where}: unknown kind "${r.kind}"`);
     if (!r.name) fail(`${r._where}: missing name`);
+    if (!DOMAINS.has(r.domain))
+      fail(`${r._where}: domain "${r.domain ?? ''}" is not one of ${[...DOMAINS].join(', ')}`);
+    const body = `${r.kind}|${normaliseName(r.name ?? '')}`;
+    if (bodies.has(body)) fail(`${r._where}: same kind and name as ${bodies.get(body)}`);
+    else bodies.set(body, r.id);
     checkSource(r);
-    others.push(
-      pick(r, [
-        'id',
-        'kind',
-        'name',
-        'shortName',
-        'category',
-        'website',
-        'description',
-        'sourceId',
-      ]),
-    );
+    const o = pick(r, [
+      'id',
+      'kind',
+      'name',
+      'shortName',
+      'category',
+      'domain',
+      'website',
+      'description',
+      'sourceId',
+    ]);
+    if (r.expectedMembers) {
+      if (!/^\d+$/.test(r.expectedMembers))
+        fail(`${r._where}: expectedMembers "${r.expectedMembers}" is not a whole number >= 0`);
+      else o.expectedMembers = Number(r.expectedMembers);
+    }
+    others.push(o);
   }
 }
 municipalities.sort((a, b) => cmp(a.id, b.id));
@@ -218,7 +258,24 @@ for (const file of byPrefix('relations-')) {
     if (relKeys.has(key)) fail(`${r._where}: duplicate relation ${key}`);
     relKeys.add(key);
     checkSource(r);
-    relations.push(pick(r, ['source', 'target', 'type', 'role', 'since', 'note', 'sourceId']));
+    const rel = pick(r, [
+      'source',
+      'target',
+      'type',
+      'role',
+      'since',
+      'note',
+      'reason',
+      'sourceId',
+    ]);
+    if (r.themes) {
+      const themes = r.themes.split(';').map((t) => t.trim());
+      for (const t of themes)
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(t))
+          fail(`${r._where}: theme "${t}" is not a lowercase-kebab id`);
+      rel.themes = [...new Set(themes)].sort();
+    }
+    relations.push(rel);
   }
 }
 // --- partner rules: a chain partner linked to every region of a category
@@ -258,6 +315,40 @@ for (const rule of readTable(join(TABLES, 'partner-rules.csv'), [
 }
 relations.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type));
 
+// --- partitions: every municipality is a member of exactly one region of each
+// category declared in tables/divisions.csv, and every region carries the
+// declared domain.
+const divisions = readTable(join(TABLES, 'divisions.csv'), [
+  'category',
+  'label',
+  'domain',
+  'sourceId',
+]);
+const categoryOf = new Map(others.map((o) => [o.id, o.category]));
+const perPartition = new Map(); // `${municipality}|${category}` -> region ids
+for (const r of relations) {
+  if (r.type !== 'member' || !/^GM\d{4}$/.test(r.source)) continue;
+  const key = `${r.source}|${categoryOf.get(r.target)}`;
+  if (!perPartition.has(key)) perPartition.set(key, []);
+  perPartition.get(key).push(r.target);
+}
+for (const d of divisions) {
+  if (!DOMAINS.has(d.domain)) fail(`${d._where}: domain "${d.domain}" unknown`);
+  checkSource(d);
+  const regions = others.filter((o) => o.category === d.category);
+  if (regions.length === 0) fail(`${d._where}: no organisation has category "${d.category}"`);
+  for (const o of regions)
+    if (o.domain !== d.domain)
+      fail(`${d._where}: ${o.id} has domain "${o.domain}", the partition says "${d.domain}"`);
+  for (const m of municipalities) {
+    const hits = perPartition.get(`${m.id}|${d.category}`) ?? [];
+    if (hits.length !== 1)
+      fail(
+        `${m.id} ${m.name}: member of ${hits.length} regions of "${d.category}" (${hits.join(', ')})`,
+      );
+  }
+}
+
 if (errors.length > 0) {
   console.error(`build-dataset: ${errors.length} error(s):`);
   for (const e of errors.slice(0, 50)) console.error('  - ' + e);
@@ -269,6 +360,7 @@ const doc = {
   format: 'netwerkkaart',
   version: 1,
   title: TITLE,
+  referenceDate: REFERENCE_DATE,
   exportedAt: EXPORTED_AT,
   sources,
   organisations: [...municipalities, ...others],

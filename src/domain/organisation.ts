@@ -68,6 +68,9 @@ const CATEGORY_LABELS: Record<string, string> = {
   'ggu-programma': 'programma van de Gezamenlijke Gemeentelijke Uitvoering (GGU)',
   'vng-gremium': 'VNG-gremium (commissie, college of taskforce)',
   koepel: 'koepelorganisatie',
+  'res-regio': 'RES-regio (Regionale Energiestrategie)',
+  'rmc-regio': 'RMC-regio (voortijdig schoolverlaten)',
+  veiligthuisregio: 'Veilig Thuis-regio',
 };
 
 export function categoryLabel(category: string): string {

@@ -12,6 +12,11 @@ const result = importValue(doc);
 const network = result.ok ? result.network : undefined;
 const municipalities = (network?.organisations ?? []).filter((o) => o.kind === 'municipality');
 const byId = new Map((network?.organisations ?? []).map((o) => [o.id, o]));
+// The raw records: the importer keeps only the fields the app knows, the tests
+// also read the newer optional ones (domain, expectedMembers).
+const rawById = new Map(
+  (doc.organisations as Record<string, any>[]).map((o) => [o.id as string, o]),
+);
 
 describe('embedded national dataset', () => {
   it('passes the import validation', () => {
@@ -34,30 +39,130 @@ describe('embedded national dataset', () => {
     expect(provinces.size).toBe(12);
   });
 
-  it.each([
-    ['veiligheidsregio', 25],
-    ['ggd', 25],
-    ['arbeidsmarktregio', 35],
+  // The partitions of tables/divisions.csv: every municipality is a member of
+  // exactly one region of each (CBS Gebiedsindelingen 2025 and the omgevingsdiensten).
+  const PARTITIONS: [string, number, string][] = [
+    ['veiligheidsregio', 25, 'veiligheid'],
+    ['ggd', 25, 'zorg'],
+    ['arbeidsmarktregio', 35, 'economie'],
     // 29 until 2024: OD Noord-Veluwe and OD Veluwe IJssel merged into OD Veluwe on
     // 1 January 2024 (Uitvoerings- en handhavingsstrategie OD Veluwe, gmb-2025-526175).
-    ['omgevingsdienst', 28],
-  ])('places every municipality in exactly one %s (%i in all)', (category, count) => {
-    const regions = (network?.organisations ?? []).filter((o) => o.category === category);
-    expect(regions).toHaveLength(count);
-    const regionIds = new Set(regions.map((r) => r.id));
-    const perMunicipality = new Map<string, number>();
-    for (const r of network?.relations ?? []) {
-      if (
-        r.type === 'member' &&
-        regionIds.has(r.target) &&
-        byId.get(r.source)?.kind === 'municipality'
-      )
-        perMunicipality.set(r.source, (perMunicipality.get(r.source) ?? 0) + 1);
+    ['omgevingsdienst', 28, 'fysiek'],
+    ['jeugdregio', 42, 'zorg'],
+    ['res-regio', 30, 'fysiek'],
+    ['rmc-regio', 40, 'onderwijs'],
+    ['veiligthuisregio', 25, 'zorg'],
+  ];
+
+  it('declares the same partitions in data/tables/divisions.csv', () => {
+    const lines = readFileSync('data/tables/divisions.csv', 'utf8').trim().split('\n').slice(1);
+    const declared = lines.map((line) => line.split(',')).map(([c, , d]) => `${c}:${d}`);
+    expect(declared.sort()).toEqual(PARTITIONS.map(([c, , d]) => `${c}:${d}`).sort());
+  });
+
+  it.each(PARTITIONS)(
+    'places every municipality in exactly one %s (%i in all, domain %s)',
+    (category, count, domain) => {
+      const regions = (network?.organisations ?? []).filter((o) => o.category === category);
+      expect(regions).toHaveLength(count);
+      for (const r of regions) expect(rawById.get(r.id)?.domain, r.id).toBe(domain);
+      const regionIds = new Set(regions.map((r) => r.id));
+      const perMunicipality = new Map<string, number>();
+      for (const r of network?.relations ?? []) {
+        if (
+          r.type === 'member' &&
+          regionIds.has(r.target) &&
+          byId.get(r.source)?.kind === 'municipality'
+        )
+          perMunicipality.set(r.source, (perMunicipality.get(r.source) ?? 0) + 1);
+      }
+      const wrong = municipalities
+        .filter((m) => perMunicipality.get(m.id) !== 1)
+        .map((m) => `${m.name}: ${perMunicipality.get(m.id) ?? 0}`);
+      expect(wrong).toEqual([]);
+      // every region of the division has at least one member
+      const used = new Set(
+        (network?.relations ?? []).filter((r) => regionIds.has(r.target)).map((r) => r.target),
+      );
+      expect(regions.filter((r) => !used.has(r.id)).map((r) => r.id)).toEqual([]);
+    },
+  );
+
+  it('decides the municipalities the overlay cannot, as division-checks.csv says', () => {
+    const memberOf = (source: string, target: string) =>
+      (network?.relations ?? []).some(
+        (r) => r.source === source && r.target === target && r.type === 'member',
+      );
+    // Dordrecht's point lies 67 m inside West-Brabant, Blaricum's 65 m inside Eemland.
+    expect(memberOf('GM0505', 'jr-zuid-holland-zuid')).toBe(true);
+    expect(memberOf('GM0505', 'vt-zuid-holland-zuid')).toBe(true);
+    expect(memberOf('GM0505', 'rmc-zuid-holland-zuid')).toBe(true);
+    expect(memberOf('GM0505', 'res-drechtsteden')).toBe(true);
+    expect(memberOf('GM0376', 'jr-gooi-en-vechtstreek')).toBe(true);
+    expect(memberOf('GM0376', 'vt-gooi-en-vechtstreek')).toBe(true);
+    expect(memberOf('GM0376', 'res-noord-holland-zuid')).toBe(true);
+    expect(memberOf('GM0523', 'res-drechtsteden')).toBe(true); // Hardinxveld-Giessendam
+    expect(memberOf('GM0420', 'jr-west-friesland')).toBe(true); // Medemblik
+    expect(memberOf('GM0420', 'rmc-west-friesland')).toBe(true);
+    expect(memberOf('GM0072', 'rmc-friesland-noord')).toBe(true); // Harlingen
+  });
+
+  it('states the date it describes', () => {
+    expect(doc.referenceDate).toBe('2025-01-01');
+    expect(doc.exportedAt).toBe('2025-01-01T00:00:00Z');
+  });
+
+  it('gives every organisation one of the eight domains', () => {
+    const DOMAINS = new Set([
+      'bestuurlijk',
+      'zorg',
+      'onderwijs',
+      'economie',
+      'fysiek',
+      'veiligheid',
+      'landelijk',
+      'ggu',
+    ]);
+    const missing = (doc.organisations as Record<string, any>[])
+      .filter((o) => o.kind !== 'municipality' && !DOMAINS.has(o.domain))
+      .map((o) => `${o.id}: ${o.domain}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('says how many members a partial list really has', () => {
+    const listed = (target: string) =>
+      (network?.relations ?? []).filter(
+        (r) =>
+          r.target === target && r.type === 'member' && byId.get(r.source)?.kind === 'municipality',
+      ).length;
+    // P10: 32 members on its own site; K80: 64 on k80.nl (2024). The lists here are partial.
+    expect(rawById.get('p10')?.expectedMembers).toBe(32);
+    expect(rawById.get('k80')?.expectedMembers).toBe(64);
+    expect(listed('p10')).toBe(25);
+    expect(listed('k80')).toBe(11);
+    for (const o of doc.organisations as Record<string, any>[])
+      if (o.expectedMembers !== undefined) {
+        expect(Number.isInteger(o.expectedMembers) && o.expectedMembers >= 0, o.id).toBe(true);
+        expect(listed(o.id), o.id).toBeLessThanOrEqual(o.expectedMembers);
+      }
+    // Associations of persons list no municipality as a member.
+    for (const id of ['vgs', 'nvvb', 'divosa', 'vdp', 'famo']) expect(listed(id), id).toBe(0);
+  });
+
+  it('names no body twice', () => {
+    const seen = new Map<string, string>();
+    const dups: string[] = [];
+    for (const o of network?.organisations ?? []) {
+      const key = `${o.kind}|${o.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()}`;
+      if (seen.has(key)) dups.push(`${seen.get(key)} / ${o.id}`);
+      else seen.set(key, o.id);
     }
-    const wrong = municipalities
-      .filter((m) => perMunicipality.get(m.id) !== 1)
-      .map((m) => `${m.name}: ${perMunicipality.get(m.id) ?? 0}`);
-    expect(wrong).toEqual([]);
+    expect(dups).toEqual([]);
   });
 
   it('sums inhabitants to within 0.1% of the CBS national total', () => {
@@ -117,6 +222,14 @@ describe('embedded national dataset', () => {
     expect(members('vng', 'member')).toBe(342);
     expect(members('ibd', 'uses')).toBe(342);
     expect(members('g4', 'member')).toBe(4);
+  });
+
+  it('has the division tables that the overlay of the stored CBS boundaries gives', () => {
+    const run = spawnSync(process.execPath, ['data/build/assign-divisions.mjs', '--check'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it('is exactly the build of the tables in data/tables', () => {
