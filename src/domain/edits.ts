@@ -31,6 +31,8 @@ export const ORGANISATION_FIELD_LABELS: Record<keyof Organisation, string> = {
   shortName: 'korte naam',
   description: 'beschrijving',
   category: 'categorie',
+  domain: 'domein',
+  expectedMembers: 'werkelijk aantal leden',
   website: 'website',
   tags: 'labels',
   sourceId: 'bron',

@@ -13,6 +13,8 @@ export interface Source {
 /** The network as the app holds it: what the exchange format carries, minus envelope fields. */
 export interface Network {
   title: string;
+  /** The date the data describes (ISO YYYY-MM-DD), e.g. the regional division of 1 January. */
+  referenceDate?: string;
   sources: Source[];
   organisations: Organisation[];
   relations: Relation[];
@@ -52,6 +54,7 @@ export function sortNetwork(network: Network): Network {
   };
   return {
     title: network.title,
+    ...(network.referenceDate ? { referenceDate: network.referenceDate } : {}),
     sources: [...network.sources].sort(byId),
     organisations: [...network.organisations].sort(byId),
     relations: [...network.relations].sort(relCmp),

@@ -31,6 +31,34 @@ export const PROVINCES = [
 ] as const;
 export type Province = (typeof PROVINCES)[number];
 
+/**
+ * The domain of a body: RegioAtlas's six (bestuurlijk, zorg, onderwijs,
+ * economie, fysiek, veiligheid), plus national networks and the joint
+ * municipal execution (GGU), so 300+ bodies can be grouped, not listed flat.
+ */
+export const ORGANISATION_DOMAINS = [
+  'bestuurlijk',
+  'zorg',
+  'onderwijs',
+  'economie',
+  'fysiek',
+  'veiligheid',
+  'landelijk',
+  'ggu',
+] as const;
+export type OrganisationDomain = (typeof ORGANISATION_DOMAINS)[number];
+
+export const DOMAIN_LABELS: Record<OrganisationDomain, string> = {
+  bestuurlijk: 'Bestuur en bedrijfsvoering',
+  zorg: 'Zorg en welzijn',
+  onderwijs: 'Onderwijs',
+  economie: 'Economie en werk',
+  fysiek: 'Fysieke leefomgeving',
+  veiligheid: 'Veiligheid',
+  landelijk: 'Landelijk netwerk',
+  ggu: 'Gezamenlijke Gemeentelijke Uitvoering (GGU)',
+};
+
 /** CBS municipality code: "GM" followed by four digits. */
 export const CBS_CODE_PATTERN = /^GM\d{4}$/;
 
@@ -41,6 +69,12 @@ export interface Organisation {
   shortName?: string;
   description?: string;
   category?: string;
+  domain?: OrganisationDomain;
+  /**
+   * How many members (or users) the body really has, when the listed ones are
+   * only part of them: counts are then shown as "11 van 64 bekend".
+   */
+  expectedMembers?: number;
   website?: string;
   tags?: string[];
   sourceId?: string;

@@ -60,6 +60,8 @@ const DUTCH_ORGANISATION_HEADERS: Record<(typeof ORGANISATION_FIELDS)[number], s
   name: 'naam',
   shortName: 'afkorting',
   category: 'categorie',
+  domain: 'domein',
+  expectedMembers: 'aantal leden',
   cbsCode: 'CBS-code',
   province: 'provincie',
   population: 'inwoners',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANISATION_KINDS, CBS_CODE_PATTERN } from '../domain/organisation';
+import { ORGANISATION_DOMAINS, ORGANISATION_KINDS, CBS_CODE_PATTERN } from '../domain/organisation';
 import { RELATION_ROLES, RELATION_TYPES } from '../domain/relation';
 import { IMPORT_LIMITS as L } from './limits';
 
@@ -69,6 +69,15 @@ export const organisationSchema = z.object({
   shortName: text(L.maxShortTextLength).optional(),
   description: text(L.maxLongTextLength).optional(),
   category: text(L.maxShortTextLength).optional(),
+  domain: z
+    .enum(ORGANISATION_DOMAINS, { error: `verwacht een van: ${ORGANISATION_DOMAINS.join(', ')}` })
+    .optional(),
+  expectedMembers: z
+    .number({ error: 'verwacht een aantal leden (getal)' })
+    .int({ error: 'verwacht een heel aantal leden' })
+    .min(0, { error: 'het aantal leden mag niet negatief zijn' })
+    .max(1_000_000, { error: 'het aantal leden is onwaarschijnlijk groot' })
+    .optional(),
   website: httpUrl.optional(),
   tags: z
     .array(text(L.maxShortTextLength), { error: 'verwacht een lijst met teksten' })
@@ -127,6 +136,12 @@ export const exchangeDocumentSchema = z.object({
     error: `deze versie kent Netwerkkaart niet; verwacht versie ${FORMAT_VERSION}`,
   }),
   title: text(L.maxNameLength).optional(),
+  referenceDate: z
+    .string({ error: 'verwacht een datum als tekst (JJJJ-MM-DD)' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      error: 'verwacht een datum als JJJJ-MM-DD',
+    })
+    .optional(),
   exportedAt: z.iso
     .datetime({ offset: true, error: 'verwacht een tijdstip (ISO 8601)' })
     .optional(),

@@ -14,6 +14,7 @@ export function toExchangeDocument(network: Network, now: Date = new Date()): Ex
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     title: sorted.title,
+    ...(sorted.referenceDate ? { referenceDate: sorted.referenceDate } : {}),
     exportedAt: now.toISOString(),
     sources: sorted.sources,
     organisations: sorted.organisations,

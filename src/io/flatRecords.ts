@@ -93,6 +93,8 @@ export function coerceOrganisation(raw: FlatRecord, kindPolicy: VocabularyPolicy
   if ('cbsCode' in record) record.cbsCode = asCbsCode(record.cbsCode);
   if ('population' in record) record.population = parseWholeNumber(record.population);
   if ('populationYear' in record) record.populationYear = parseWholeNumber(record.populationYear);
+  if ('expectedMembers' in record)
+    record.expectedMembers = parseWholeNumber(record.expectedMembers);
   for (const field of ['lat', 'lon'] as const)
     if (field in record) record[field] = parseDecimal(record[field]);
   if ('tags' in record) {

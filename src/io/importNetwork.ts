@@ -244,6 +244,7 @@ function validateDocument(doc: Record<string, unknown>, format: ImportFormat): I
   const data = parsed.data;
   const network: Network = {
     title: data.title ?? 'Geïmporteerd netwerk',
+    ...(data.referenceDate ? { referenceDate: data.referenceDate } : {}),
     sources: (data.sources ?? []).map((s) => withoutUndefined(s)),
     organisations: data.organisations.map((o) => withoutUndefined(o) as Organisation),
     relations: data.relations.map((r) => withoutUndefined(r) as Relation),

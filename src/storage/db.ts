@@ -29,6 +29,8 @@ export interface SnapshotRecord {
 export interface NetworkMeta {
   key: 'network';
   title: string;
+  /** Network.referenceDate: the date the data describes. */
+  referenceDate?: string;
   sources: Source[];
   origin: 'embedded' | 'import' | 'snapshot' | 'edit';
   updatedAt: string;

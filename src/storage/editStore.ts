@@ -301,6 +301,7 @@ async function touchMeta(db: NetwerkkaartDB, now: Date): Promise<string> {
   await db.meta.put({
     key: 'network',
     title: meta?.title ?? emptyNetwork().title,
+    ...(meta?.referenceDate ? { referenceDate: meta.referenceDate } : {}),
     sources: meta?.sources ?? [],
     origin: 'edit',
     updatedAt,

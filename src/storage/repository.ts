@@ -36,6 +36,7 @@ export async function readNetwork(db: NetwerkkaartDB): Promise<Network> {
     ]);
     return {
       title: meta?.title ?? emptyNetwork().title,
+      ...(meta?.referenceDate ? { referenceDate: meta.referenceDate } : {}),
       sources: meta?.sources ?? [],
       organisations,
       relations,
@@ -72,6 +73,7 @@ async function writeWhole(
   await db.meta.put({
     key: 'network',
     title: network.title,
+    ...(network.referenceDate ? { referenceDate: network.referenceDate } : {}),
     sources: network.sources,
     origin,
     updatedAt: now.toISOString(),
@@ -133,6 +135,10 @@ export async function mergeNetwork(
       await db.meta.put({
         key: 'network',
         title: meta?.title ?? incoming.title,
+        // A merge adds to the network as it is: its date stays the stored one.
+        ...((meta ? meta.referenceDate : incoming.referenceDate)
+          ? { referenceDate: (meta ? meta.referenceDate : incoming.referenceDate)! }
+          : {}),
         sources: [...sourceById.values()],
         origin: 'import',
         updatedAt: now.toISOString(),

@@ -5,6 +5,7 @@ import type { Network } from '../../src/domain/network';
 export function sampleNetwork(): Network {
   return {
     title: 'Testnetwerk',
+    referenceDate: '2025-01-01',
     sources: [{ id: 'test', title: 'Testbron', publisher: 'Netwerkkaart', year: 2025 }],
     organisations: [
       {
@@ -45,6 +46,7 @@ export function sampleNetwork(): Network {
         kind: 'association',
         name: 'Vereniging van Nederlandse Gemeenten',
         shortName: 'VNG',
+        domain: 'landelijk',
         website: 'https://vng.nl',
         sourceId: 'test',
       },
@@ -53,6 +55,9 @@ export function sampleNetwork(): Network {
         kind: 'sharedService',
         name: 'Informatiebeveiligingsdienst',
         shortName: 'IBD',
+        domain: 'ggu',
+        // A partial list: two of the test's municipalities are listed.
+        expectedMembers: 342,
         sourceId: 'test',
       },
       { id: 'min-bzk', kind: 'chainPartner', name: 'Ministerie van BZK', sourceId: 'test' },

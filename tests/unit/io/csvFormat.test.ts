@@ -26,7 +26,7 @@ describe('CSV export', () => {
     expect(organisations.startsWith('\uFEFF')).toBe(true);
     expect(relations.startsWith('\uFEFF')).toBe(true);
     expect(organisations.slice(1).split('\r\n')[0]).toBe(
-      'id,kind,name,shortName,category,cbsCode,province,population,populationYear,website,description,tags,lat,lon,sourceId',
+      'id,kind,name,shortName,category,domain,expectedMembers,cbsCode,province,population,populationYear,website,description,tags,lat,lon,sourceId',
     );
     expect(relations.slice(1).split('\r\n')[0]).toBe(
       'source,target,type,role,since,note,weight,sourceId',
@@ -106,7 +106,7 @@ describe('CSV round trip', () => {
     const [orgHeader] = files.organisations.replace(/^\uFEFF/, '').split('\r\n');
     const [relHeader] = files.relations.replace(/^\uFEFF/, '').split('\r\n');
     expect(orgHeader).toBe(
-      'id;soort;naam;afkorting;categorie;CBS-code;provincie;inwoners;peiljaar;website;omschrijving;labels;breedtegraad;lengtegraad;bron',
+      'id;soort;naam;afkorting;categorie;domein;aantal leden;CBS-code;provincie;inwoners;peiljaar;website;omschrijving;labels;breedtegraad;lengtegraad;bron',
     );
     expect(relHeader).toBe('van;naar;soort;rol;sinds;toelichting;gewicht;bron-id');
     expect(files.organisations).toContain(';Gemeente;');
