@@ -4,14 +4,27 @@ import type { Memberships } from './memberships';
 
 export interface Coverage {
   network: number;
+  /** Municipal members and users listed in the data. */
   members: number;
-  /** Share of all municipalities, 0–1. */
+  /** Share of all municipalities listed, 0–1; a lower bound when `partial`. */
   share: number;
+  /**
+   * The body's real number of members when the data lists only some of them
+   * (Organisation.expectedMembers larger than the listed count).
+   */
+  expected?: number;
+  /** The list is known to be incomplete: every figure from it is a lower bound. */
+  partial: boolean;
   /** Per CBS size class: members and all municipalities of that class. */
   bySizeClass: { code: number; members: number; total: number }[];
   /** Members per province, most first. */
   byProvince: { province: string; members: number }[];
   frontrunners: number[];
+}
+
+/** A list is partial when the body says it has more members than the data names. */
+export function isPartial(expectedMembers: number | undefined, listed: number): boolean {
+  return expectedMembers !== undefined && expectedMembers > listed;
 }
 
 /** Who of the municipalities takes part in each non-municipal organisation. */
@@ -38,10 +51,13 @@ export function networkCoverage(index: GraphIndex, memberships: Memberships): Co
       if (org.province) byProvince.set(org.province, (byProvince.get(org.province) ?? 0) + 1);
       if (memberships.frontrunners.has(`${m}|${i}`)) frontrunners.push(m);
     }
+    const partial = isPartial(o.expectedMembers, members.size);
     out.push({
       network: i,
       members: members.size,
       share: municipalities ? members.size / municipalities : 0,
+      ...(partial ? { expected: o.expectedMembers! } : {}),
+      partial,
       bySizeClass: CBS_SIZE_CLASSES.classes.map((c) => ({
         code: c.code,
         members: byClass.get(c.code) ?? 0,

@@ -1,5 +1,8 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
-import { categoryLabel, KIND_LABELS } from '../../domain/organisation';
+import { categoryLabel, DOMAIN_LABELS, KIND_LABELS } from '../../domain/organisation';
+import type { Source } from '../../domain/network';
+import { memberCountText, partialListNote } from '../memberCount';
+import { isPartial } from '../../analysis/coverage';
 import {
   RELATION_TYPE_LABELS,
   RELATION_TYPES,
@@ -27,6 +30,19 @@ interface Line {
   outgoing: boolean;
   role?: string;
   since?: string;
+  source?: Source;
+}
+
+/** A source in words, linked when it has an address. */
+function SourceText({ source }: { source: Source }) {
+  const text = `${source.title}${source.year ? ` (${source.year})` : ''}`;
+  return source.url ? (
+    <a href={source.url} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  ) : (
+    <>{text}</>
+  );
 }
 
 /** Facts of the selected organisation and all its relations, grouped by type. */
@@ -47,6 +63,7 @@ export function DetailsPanel({
   );
   const org = index.organisations[selected]!;
   const sizeClass = sizeClassOf(org.population);
+  const sourceById = useMemo(() => new Map(index.network.sources.map((s) => [s.id, s])), [index]);
   const groups = new Map<RelationType, Line[]>();
   for (const k of index.incident[selected]!) {
     const r = index.relations[k]!;
@@ -58,12 +75,13 @@ export function DetailsPanel({
       outgoing,
       ...(r.role ? { role: ROLE_LABELS[r.role] } : {}),
       ...(r.since ? { since: r.since } : {}),
+      ...(r.sourceId && sourceById.has(r.sourceId) ? { source: sourceById.get(r.sourceId)! } : {}),
     });
     groups.set(r.type, list);
   }
-  const source = org.sourceId
-    ? index.network.sources.find((s) => s.id === org.sourceId)
-    : undefined;
+  const source = org.sourceId ? sourceById.get(org.sourceId) : undefined;
+  const listed = index.memberCount[selected]!;
+  const partial = isPartial(org.expectedMembers, listed);
   return (
     <aside className="details" aria-labelledby="details-title" data-testid="details">
       <div className="details-head">
@@ -112,10 +130,24 @@ export function DetailsPanel({
             </dd>
           </>
         )}
+        {org.domain && (
+          <>
+            <dt>Domein</dt>
+            <dd>{DOMAIN_LABELS[org.domain]}</dd>
+          </>
+        )}
         {org.kind !== 'municipality' && (
           <>
             <dt>Leden en gebruikers</dt>
-            <dd>{formatNumber(index.memberCount[selected]!)}</dd>
+            <dd data-testid="fact-members">
+              {memberCountText(listed, org.expectedMembers)}
+              {partial && (
+                <span className="muted small" title={partialListNote(listed, org.expectedMembers!)}>
+                  {' '}
+                  (lijst onvolledig)
+                </span>
+              )}
+            </dd>
           </>
         )}
         {org.website && (
@@ -161,14 +193,7 @@ export function DetailsPanel({
           <>
             <dt>Bron</dt>
             <dd>
-              {source.url ? (
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>
-              ) : (
-                source.title
-              )}
-              {source.year ? ` (${source.year})` : ''}
+              <SourceText source={source} />
             </dd>
           </>
         )}
@@ -238,6 +263,11 @@ export function DetailsPanel({
                     </button>
                     {line.role && <span className={`badge role-${line.role}`}>{line.role}</span>}
                     {line.since && <span className="since"> sinds {line.since}</span>}
+                    {line.source && (
+                      <span className="source-ref" data-testid="relation-source">
+                        bron: <SourceText source={line.source} />
+                      </span>
+                    )}
                   </li>
                 );
               })}

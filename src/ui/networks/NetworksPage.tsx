@@ -6,11 +6,15 @@ import { normalise, searchOrganisations } from '../../analysis/search';
 import type { Network } from '../../domain/network';
 import {
   categoryLabel,
+  DOMAIN_LABELS,
   KIND_LABELS,
+  ORGANISATION_DOMAINS,
   ORGANISATION_KINDS,
+  type OrganisationDomain,
   type OrganisationKind,
 } from '../../domain/organisation';
 import { formatNumber } from '../format';
+import { memberCountText, partialListNote } from '../memberCount';
 import { useAnalysis } from '../useIndex';
 import { NetworkPage } from '../NetworkPage';
 import { SizeClassChart } from './SizeClassChart';
@@ -46,6 +50,9 @@ function NetworksScreen({ network }: { network: Network }) {
       : params.get('richting') === 'af'
         ? false
         : !SORT_COLUMNS[sortColumn].numeric;
+  const domain = (ORGANISATION_DOMAINS as readonly string[]).includes(params.get('domein') ?? '')
+    ? (params.get('domein') as OrganisationDomain)
+    : null;
   const query = params.get('zoek') ?? '';
   const coverage = useMemo(() => networkCoverage(index, memberships), [index, memberships]);
   const municipalityHit = useMemo(() => {
@@ -61,14 +68,29 @@ function NetworksScreen({ network }: { network: Network }) {
     [index],
   );
 
-  const rows = useMemo(() => {
+  // Kind and search first; the domain chips then count within that selection.
+  const matching = useMemo(() => {
     const q = normalise(query);
-    const list = coverage.filter((c) => {
+    return coverage.filter((c) => {
       const o = index.organisations[c.network]!;
       if (kind && o.kind !== kind) return false;
       const category = o.category ? `${o.category} ${categoryLabel(o.category)}` : '';
       return !q || normalise(`${o.name} ${o.shortName ?? ''} ${category}`).includes(q);
     });
+  }, [coverage, index, kind, query]);
+  const domainCounts = useMemo(() => {
+    const counts = new Map<OrganisationDomain | null, number>();
+    for (const c of matching) {
+      const d = index.organisations[c.network]!.domain ?? null;
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+    return counts;
+  }, [matching, index]);
+
+  const rows = useMemo(() => {
+    const list = matching.filter(
+      (c) => !domain || index.organisations[c.network]!.domain === domain,
+    );
     const name = (c: (typeof list)[number]) => index.organisations[c.network]!.name;
     const key = (c: (typeof list)[number]): number | string => {
       switch (sortColumn) {
@@ -94,7 +116,7 @@ function NetworksScreen({ network }: { network: Network }) {
       return dir * order || name(a).localeCompare(name(b), 'nl');
     });
     return list;
-  }, [coverage, index, kind, sortColumn, ascending, query]);
+  }, [matching, index, domain, sortColumn, ascending]);
 
   const set = (key: string, value: string | null) => setParams({ [key]: value || null });
 
@@ -159,6 +181,22 @@ function NetworksScreen({ network }: { network: Network }) {
           {formatNumber(rows.length)} organisaties
         </span>
       </div>
+      <div className="chips" role="group" aria-label="Domein">
+        <button type="button" aria-pressed={domain === null} onClick={() => set('domein', null)}>
+          Alle domeinen ({formatNumber(matching.length)})
+        </button>
+        {ORGANISATION_DOMAINS.filter((d) => domainCounts.has(d)).map((d) => (
+          <button
+            key={d}
+            type="button"
+            aria-pressed={domain === d}
+            data-testid={`domain-${d}`}
+            onClick={() => set('domein', domain === d ? null : d)}
+          >
+            {DOMAIN_LABELS[d]} ({formatNumber(domainCounts.get(d)!)})
+          </button>
+        ))}
+      </div>
       {rows.length === 0 && query && (
         <p data-testid="no-networks">
           Geen netwerk met &lsquo;{query}&rsquo; in de naam.
@@ -204,14 +242,52 @@ function NetworksScreen({ network }: { network: Network }) {
                     {o.shortName && o.shortName !== o.name && (
                       <span className="muted"> ({o.shortName})</span>
                     )}
-                    {o.category && <div className="muted small">{categoryLabel(o.category)}</div>}
+                    {(o.category || o.domain) && (
+                      <div className="muted small">
+                        {[
+                          o.category && categoryLabel(o.category),
+                          o.domain && DOMAIN_LABELS[o.domain],
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </div>
+                    )}
                   </td>
                   <td>{KIND_LABELS[o.kind].nl}</td>
                   <td className="num" data-testid="members">
-                    {formatNumber(c.members)}
+                    {c.members === 0 && o.kind === 'association' ? (
+                      <span className="muted" title="Geen gemeenten als lid vastgelegd">
+                        –
+                      </span>
+                    ) : (
+                      memberCountText(c.members, c.expected)
+                    )}
+                    {c.partial && (
+                      <div
+                        className="badge partial"
+                        title={partialListNote(c.members, c.expected!)}
+                      >
+                        onvolledig
+                      </div>
+                    )}
                   </td>
-                  <td className="num">{pct.format(c.share)}</td>
-                  <td>{c.members > 0 && <SizeClassChart bySizeClass={c.bySizeClass} />}</td>
+                  <td className="num" data-testid="share">
+                    {c.partial ? (
+                      <span title={partialListNote(c.members, c.expected!)}>
+                        {pct.format(c.expected! / municipalityCount)}
+                        <div className="muted small">
+                          volgens bron; {pct.format(c.share)} bekend
+                        </div>
+                      </span>
+                    ) : (
+                      pct.format(c.share)
+                    )}
+                  </td>
+                  <td>
+                    {c.members > 0 && (
+                      <SizeClassChart bySizeClass={c.bySizeClass} partial={c.partial} />
+                    )}
+                  </td>
                   <td className="small">
                     {c.byProvince.length === 12
                       ? 'alle 12'

@@ -1,7 +1,14 @@
 import type { Coverage } from '../../analysis/coverage';
 
 /** Share of each size class that takes part: eight small bars, described in words for screen readers. */
-export function SizeClassChart({ bySizeClass }: { bySizeClass: Coverage['bySizeClass'] }) {
+export function SizeClassChart({
+  bySizeClass,
+  partial = false,
+}: {
+  bySizeClass: Coverage['bySizeClass'];
+  /** Only part of the members is known: the bars are a lower bound, and say so. */
+  partial?: boolean;
+}) {
   const w = 8;
   const gap = 2;
   const h = 26;
@@ -13,7 +20,7 @@ export function SizeClassChart({ bySizeClass }: { bySizeClass: Coverage['bySizeC
       width={bySizeClass.length * (w + gap)}
       height={h}
       role="img"
-      aria-label={`Deelname per grootteklasse: ${description}`}
+      aria-label={`Deelname per grootteklasse${partial ? ' (alleen bekende leden)' : ''}: ${description}`}
       className="size-chart"
     >
       {bySizeClass.map((c, i) => {
