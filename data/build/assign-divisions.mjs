@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Assigns every municipality to one region of each nationwide cooperation
-// division (jeugdregio, RES-regio, RMC-regio, Veilig Thuis-regio) by overlaying
+// division (jeugdregio, RES-regio, RMC-regio, Veilig Thuis-regio, politie-eenheid) by overlaying
 // the point inside the municipality (lat/lon in tables/municipalities.csv) on
 // the CBS/PDOK 2025 region boundaries stored in data/sources/cbs-pdok-2025/.
 // A point that falls outside every polygon (coast, water, generalised
@@ -74,6 +74,18 @@ const DIVISIONS = [
     name: (n) => `Veilig Thuis ${n}`,
     description: (code) =>
       `Veilig Thuis-regio: advies- en meldpunt huiselijk geweld en kindermishandeling dat de gemeenten van de regio samen in stand houden (Wmo 2015); CBS regiocode ${code} (Gebiedsindelingen 2025)`,
+  },
+  {
+    key: 'politie-eenheid',
+    file: 'regionale_eenheid_2025',
+    category: 'politie-eenheid',
+    idPrefix: 'pol',
+    kind: 'association',
+    domain: 'veiligheid',
+    sourceId: 'cbs-pdok-regionale-eenheid-2025',
+    name: (n) => `Burgemeesters politie-eenheid ${n}`,
+    description: (code) =>
+      `Gezamenlijke burgemeesters van de gemeenten in een regionale eenheid van de politie: zij stellen met de hoofdofficier van justitie het regionale beleidsplan vast, dragen de regioburgemeester voor en krijgen van hem verantwoording (Politiewet 2012); CBS regiocode ${code} (Gebiedsindelingen 2025)`,
   },
 ];
 

@@ -52,6 +52,7 @@ describe('embedded national dataset', () => {
     ['res-regio', 30, 'fysiek'],
     ['rmc-regio', 40, 'onderwijs'],
     ['veiligthuisregio', 25, 'zorg'],
+    ['politie-eenheid', 10, 'veiligheid'],
   ];
 
   it('declares the same partitions in data/tables/divisions.csv', () => {
@@ -105,6 +106,28 @@ describe('embedded national dataset', () => {
     expect(memberOf('GM0420', 'jr-west-friesland')).toBe(true); // Medemblik
     expect(memberOf('GM0420', 'rmc-west-friesland')).toBe(true);
     expect(memberOf('GM0072', 'rmc-friesland-noord')).toBe(true); // Harlingen
+    expect(memberOf('GM0505', 'pol-rotterdam')).toBe(true); // 67 m inside Zeeland - West-Brabant
+  });
+
+  it('puts every veiligheidsregio wholly in one politie-eenheid', () => {
+    // An independent check of the police overlay: the units are made of whole safety
+    // regions (e.g. Noord-Nederland = Groningen, Fryslân, Drenthe; 40 municipalities).
+    const regionOf = (municipality: string, prefix: string) =>
+      (network?.relations ?? []).find(
+        (r) => r.source === municipality && r.type === 'member' && r.target.startsWith(prefix),
+      )?.target;
+    const unitsPerSafetyRegion = new Map<string, Set<string>>();
+    for (const m of municipalities) {
+      const vr = regionOf(m.id, 'vr-')!;
+      if (!unitsPerSafetyRegion.has(vr)) unitsPerSafetyRegion.set(vr, new Set());
+      unitsPerSafetyRegion.get(vr)!.add(regionOf(m.id, 'pol-')!);
+    }
+    expect(unitsPerSafetyRegion.size).toBe(25);
+    const split = [...unitsPerSafetyRegion].filter(([, units]) => units.size !== 1);
+    expect(split.map(([vr, units]) => `${vr}: ${[...units].join(', ')}`)).toEqual([]);
+    const listed = (id: string) =>
+      municipalities.filter((m) => regionOf(m.id, 'pol-') === id).length;
+    expect(listed('pol-noord-nederland')).toBe(40);
   });
 
   it('states the date it describes', () => {
