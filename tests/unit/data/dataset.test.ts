@@ -53,6 +53,8 @@ describe('embedded national dataset', () => {
     ['rmc-regio', 40, 'onderwijs'],
     ['veiligthuisregio', 25, 'zorg'],
     ['politie-eenheid', 10, 'veiligheid'],
+    // the twelve provincial departments of the VNG: one per province
+    ['vng-afdeling', 12, 'bestuurlijk'],
   ];
 
   it('declares the same partitions in data/tables/divisions.csv', () => {
