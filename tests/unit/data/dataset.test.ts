@@ -174,6 +174,27 @@ describe('embedded national dataset', () => {
     for (const id of ['vgs', 'nvvb', 'divosa', 'vdp', 'famo']) expect(listed(id), id).toBe(0);
   });
 
+  it('lists every participant of cooperation bodies whose regulation was read in full', () => {
+    const members = (target: string) =>
+      (network?.relations ?? [])
+        .filter(
+          (r) =>
+            r.target === target &&
+            r.type === 'member' &&
+            byId.get(r.source)?.kind === 'municipality',
+        )
+        .map((r) => byId.get(r.source)!);
+    // GR Omnibuzz 2024 (CVDR721797): all Limburg municipalities except Mook en Middelaar.
+    const omnibuzz = members('vervoer-omnibuzz');
+    expect(omnibuzz).toHaveLength(30);
+    expect(omnibuzz.every((m) => m.province === 'Limburg')).toBe(true);
+    expect(omnibuzz.some((m) => m.id === 'GM0944')).toBe(false);
+    // GR Servicebureau Jeugdhulp Haaglanden (CVDR637433): ten participants, Westland among them.
+    const sbjh = members('jeugd-servicebureau-haaglanden');
+    expect(sbjh).toHaveLength(10);
+    expect(sbjh.some((m) => m.id === 'GM1783')).toBe(true);
+  });
+
   it('names no body twice', () => {
     const seen = new Map<string, string>();
     const dups: string[] = [];
