@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Assigns every municipality to one region of each nationwide cooperation
-// division (jeugdregio, RES-regio, RMC-regio, Veilig Thuis-regio) by overlaying
+// division (jeugdregio, RES-regio, RMC-regio, Veilig Thuis-regio, politie-eenheid) by overlaying
 // the point inside the municipality (lat/lon in tables/municipalities.csv) on
 // the CBS/PDOK 2025 region boundaries stored in data/sources/cbs-pdok-2025/.
 // A point that falls outside every polygon (coast, water, generalised
@@ -8,6 +8,8 @@
 //
 //   node data/build/assign-divisions.mjs          writes the tables
 //   node data/build/assign-divisions.mjs --check  fails if the tables differ
+//
+// The provincial departments of the VNG need no overlay: the province decides.
 //
 // Writes tables/organisations-<division>.csv and tables/relations-<division>.csv.
 // The partition categories themselves are declared in tables/divisions.csv.
@@ -75,7 +77,90 @@ const DIVISIONS = [
     description: (code) =>
       `Veilig Thuis-regio: advies- en meldpunt huiselijk geweld en kindermishandeling dat de gemeenten van de regio samen in stand houden (Wmo 2015); CBS regiocode ${code} (Gebiedsindelingen 2025)`,
   },
+  {
+    key: 'politie-eenheid',
+    file: 'regionale_eenheid_2025',
+    category: 'politie-eenheid',
+    idPrefix: 'pol',
+    kind: 'association',
+    domain: 'veiligheid',
+    sourceId: 'cbs-pdok-regionale-eenheid-2025',
+    name: (n) => `Burgemeesters politie-eenheid ${n}`,
+    description: (code) =>
+      `Gezamenlijke burgemeesters van de gemeenten in een regionale eenheid van de politie: zij stellen met de hoofdofficier van justitie het regionale beleidsplan vast, dragen de regioburgemeester voor en krijgen van hem verantwoording (Politiewet 2012); CBS regiocode ${code} (Gebiedsindelingen 2025)`,
+  },
 ];
+
+/**
+ * The twelve provincial departments of the VNG (provinciale afdelingen): every
+ * municipality is a member of the department of its province (vng.nl, "Provinciale
+ * afdelingen"; statutes of the Utrecht department: "Leden van de vereniging zijn de
+ * gemeenten in de provincie Utrecht, die lid zijn van de VNG"). No overlay: the province
+ * column of tables/municipalities.csv decides. Names as the VNG page gives them.
+ */
+const PROVINCE_DIVISION = {
+  key: 'vng-afdeling',
+  category: 'vng-afdeling',
+  kind: 'association',
+  domain: 'bestuurlijk',
+  sourceId: 'vng-provinciale-afdelingen',
+  parent: 'vng',
+  departments: {
+    Groningen: ['vng-afd-groningen', 'Vereniging van Groninger Gemeenten'],
+    Fryslân: ['vng-afd-fryslan', 'Vereniging van Friese Gemeenten'],
+    Drenthe: ['vng-afd-drenthe', 'Vereniging van Drentse Gemeenten'],
+    Overijssel: ['vng-afd-overijssel', 'VNG afdeling Overijssel'],
+    Flevoland: ['vng-afd-flevoland', 'VNG Flevoland'],
+    Gelderland: ['vng-afd-gelderland', 'VNG afdeling Gelderland'],
+    Utrecht: ['vng-afd-utrecht', 'VNG afdeling Utrecht'],
+    'Noord-Holland': ['vng-afd-noord-holland', 'Vereniging van Noord-Hollandse Gemeenten'],
+    'Zuid-Holland': ['vng-afd-zuid-holland', 'Vereniging van Zuid-Hollandse Gemeenten'],
+    Zeeland: ['vng-afd-zeeland', 'Vereniging van Zeeuwse Gemeenten'],
+    'Noord-Brabant': ['vng-afd-noord-brabant', 'Vereniging Brabantse Gemeenten'],
+    Limburg: ['vng-afd-limburg', 'Vereniging van Limburgse Gemeenten'],
+  },
+  description: (province) =>
+    `Provinciale afdeling van de VNG voor ${province}: de gemeenten van de provincie behartigen samen hun belangen bij het provinciebestuur, met een eigen bestuur en ledenvergadering, en dragen kandidaten voor het VNG-bestuur voor`,
+};
+
+function byProvince(division, municipalities) {
+  const organisations = Object.entries(division.departments)
+    .map(([province, [id, name]]) => ({
+      id,
+      kind: division.kind,
+      name,
+      shortName: '',
+      category: division.category,
+      domain: division.domain,
+      expectedMembers: '',
+      website: '',
+      description: division.description(province),
+      sourceId: division.sourceId,
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const relations = municipalities.map((m) => {
+    const department = division.departments[m.province];
+    if (!department) throw new Error(`${division.key}: no department for province ${m.province}`);
+    return {
+      source: m.code,
+      target: department[0],
+      type: 'member',
+      note: '',
+      sourceId: division.sourceId,
+    };
+  });
+  relations.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  // each department is part of the VNG ("onderdeel van" is encoded as member)
+  for (const o of organisations)
+    relations.push({
+      source: o.id,
+      target: division.parent,
+      type: 'member',
+      note: 'provinciale afdeling van de VNG',
+      sourceId: division.sourceId,
+    });
+  return { organisations, relations, fallback: [], checked: [] };
+}
 
 // --- CSV in and out (same dialect as build-dataset.mjs)
 function parseCsv(text) {
@@ -279,8 +364,11 @@ for (const c of checks) {
     throw new Error(`division-checks.csv: unknown category ${c.category}`);
 }
 let stale = 0;
-for (const division of DIVISIONS) {
-  const { organisations, relations, fallback, checked } = assign(division, municipalities, checks);
+for (const division of [...DIVISIONS, PROVINCE_DIVISION]) {
+  const { organisations, relations, fallback, checked } =
+    division === PROVINCE_DIVISION
+      ? byProvince(division, municipalities)
+      : assign(division, municipalities, checks);
   const files = [
     [`organisations-${division.key}.csv`, toCsv(ORG_HEADER, organisations)],
     [`relations-${division.key}.csv`, toCsv(REL_HEADER, relations)],

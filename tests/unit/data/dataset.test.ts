@@ -52,6 +52,9 @@ describe('embedded national dataset', () => {
     ['res-regio', 30, 'fysiek'],
     ['rmc-regio', 40, 'onderwijs'],
     ['veiligthuisregio', 25, 'zorg'],
+    ['politie-eenheid', 10, 'veiligheid'],
+    // the twelve provincial departments of the VNG: one per province
+    ['vng-afdeling', 12, 'bestuurlijk'],
   ];
 
   it('declares the same partitions in data/tables/divisions.csv', () => {
@@ -105,6 +108,28 @@ describe('embedded national dataset', () => {
     expect(memberOf('GM0420', 'jr-west-friesland')).toBe(true); // Medemblik
     expect(memberOf('GM0420', 'rmc-west-friesland')).toBe(true);
     expect(memberOf('GM0072', 'rmc-friesland-noord')).toBe(true); // Harlingen
+    expect(memberOf('GM0505', 'pol-rotterdam')).toBe(true); // 67 m inside Zeeland - West-Brabant
+  });
+
+  it('puts every veiligheidsregio wholly in one politie-eenheid', () => {
+    // An independent check of the police overlay: the units are made of whole safety
+    // regions (e.g. Noord-Nederland = Groningen, Fryslân, Drenthe; 40 municipalities).
+    const regionOf = (municipality: string, prefix: string) =>
+      (network?.relations ?? []).find(
+        (r) => r.source === municipality && r.type === 'member' && r.target.startsWith(prefix),
+      )?.target;
+    const unitsPerSafetyRegion = new Map<string, Set<string>>();
+    for (const m of municipalities) {
+      const vr = regionOf(m.id, 'vr-')!;
+      if (!unitsPerSafetyRegion.has(vr)) unitsPerSafetyRegion.set(vr, new Set());
+      unitsPerSafetyRegion.get(vr)!.add(regionOf(m.id, 'pol-')!);
+    }
+    expect(unitsPerSafetyRegion.size).toBe(25);
+    const split = [...unitsPerSafetyRegion].filter(([, units]) => units.size !== 1);
+    expect(split.map(([vr, units]) => `${vr}: ${[...units].join(', ')}`)).toEqual([]);
+    const listed = (id: string) =>
+      municipalities.filter((m) => regionOf(m.id, 'pol-') === id).length;
+    expect(listed('pol-noord-nederland')).toBe(40);
   });
 
   it('states the date it describes', () => {
@@ -147,6 +172,27 @@ describe('embedded national dataset', () => {
       }
     // Associations of persons list no municipality as a member.
     for (const id of ['vgs', 'nvvb', 'divosa', 'vdp', 'famo']) expect(listed(id), id).toBe(0);
+  });
+
+  it('lists every participant of cooperation bodies whose regulation was read in full', () => {
+    const members = (target: string) =>
+      (network?.relations ?? [])
+        .filter(
+          (r) =>
+            r.target === target &&
+            r.type === 'member' &&
+            byId.get(r.source)?.kind === 'municipality',
+        )
+        .map((r) => byId.get(r.source)!);
+    // GR Omnibuzz 2024 (CVDR721797): all Limburg municipalities except Mook en Middelaar.
+    const omnibuzz = members('vervoer-omnibuzz');
+    expect(omnibuzz).toHaveLength(30);
+    expect(omnibuzz.every((m) => m.province === 'Limburg')).toBe(true);
+    expect(omnibuzz.some((m) => m.id === 'GM0944')).toBe(false);
+    // GR Servicebureau Jeugdhulp Haaglanden (CVDR637433): ten participants, Westland among them.
+    const sbjh = members('jeugd-servicebureau-haaglanden');
+    expect(sbjh).toHaveLength(10);
+    expect(sbjh.some((m) => m.id === 'GM1783')).toBe(true);
   });
 
   it('names no body twice', () => {
