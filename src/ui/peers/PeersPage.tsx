@@ -245,7 +245,12 @@ function PeersScreen({ network }: { network: Network }) {
                   {peers.map((p) => {
                     const o = index.organisations[p.index]!;
                     return (
-                      <li key={o.id} data-population={o.population}>
+                      <li
+                        key={o.id}
+                        data-id={o.id}
+                        data-population={o.population}
+                        data-within={p.withinCriteria ? '1' : '0'}
+                      >
                         <div className="peer-head">
                           <strong>{o.name}</strong>
                           <span className="score" aria-hidden="true">
