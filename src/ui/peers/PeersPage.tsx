@@ -290,27 +290,26 @@ function PeersScreen({ network }: { network: Network }) {
               )}
             </section>
 
-            <div>
-              <StepInSection
-                index={index}
-                memberships={memberships}
-                advice={advice}
-                peerCount={peers.length}
-                self={chosen}
-              />
-              <CompareSection
-                index={index}
-                memberships={memberships}
-                stats={stats}
-                municipalities={municipalities}
-                a={chosen}
-                b={compareWith}
-                missing={compareId && compareWith === undefined ? compareId : null}
-                jump={compareJump}
-                onChoose={(id) => set({ vergelijk: id })}
-              />
-            </div>
+            <StepInSection
+              index={index}
+              memberships={memberships}
+              advice={advice}
+              peerCount={peers.length}
+              self={chosen}
+            />
           </div>
+
+          <CompareSection
+            index={index}
+            memberships={memberships}
+            stats={stats}
+            municipalities={municipalities}
+            a={chosen}
+            b={compareWith}
+            missing={compareId && compareWith === undefined ? compareId : null}
+            jump={compareJump}
+            onChoose={(id) => set({ vergelijk: id })}
+          />
         </>
       )}
     </div>
@@ -372,6 +371,7 @@ function ScoreExplanation({
   const everyone = stats.nearlyAll.map((n) => displayName(index.organisations[n]!));
   const regions = [...stats.territorial].map(regionLabel).sort((a, b) => a.localeCompare(b, 'nl'));
   const half = decimal.format(SIZE_HALF_RATIO);
+  const quarter = decimal.format(SIZE_HALF_RATIO ** 2);
   return (
     <details className="explain">
       <summary>
@@ -381,8 +381,8 @@ function ScoreExplanation({
       <ul>
         <li>
           <strong>Omvang</strong> (op een logaritmische schaal): 100% bij evenveel inwoners als{' '}
-          {name}, 50% bij {half} keer zoveel of {half} keer zo weinig, 25% bij{' '}
-          {decimal.format(SIZE_HALF_RATIO ** 2)} keer.
+          {name}, 50% bij {half} keer zoveel of {pct.format(1 - 1 / SIZE_HALF_RATIO)} minder, 25%
+          bij {quarter} keer zoveel of {pct.format(1 - 1 / SIZE_HALF_RATIO ** 2)} minder.
         </li>
         <li>
           <strong>Gedeelde keuzes</strong>: de netwerken waar beide gemeenten in zitten, gedeeld
@@ -624,12 +624,8 @@ function ComparisonTable({
       : undefined;
   const sizeClass = (f: typeof c.a) =>
     f.sizeClass ? `${f.sizeClass.code} (${f.sizeClass.label})` : 'onbekend';
-  const categoryName = (category: string, territorial: boolean) =>
-    category === ''
-      ? 'zonder categorie'
-      : territorial
-        ? regionLabel(category)
-        : categoryLabel(category);
+  const categoryName = (category: string) =>
+    category === '' ? 'zonder categorie' : categoryLabel(category);
   const share = (n: number) => formatShare(stats.byNetwork.get(n)?.share ?? 0);
   const list = (items: number[]) =>
     items.length === 0 ? (
@@ -663,10 +659,10 @@ function ComparisonTable({
         <tbody>
           <tr>
             <th scope="row">Inwoners (jaar)</th>
-            <td className="num" data-testid="compare-population-a">
+            <td className="fig" data-testid="compare-population-a">
               {inhabitants(c.a)}
             </td>
-            <td className="num" data-testid="compare-population-b">
+            <td className="fig" data-testid="compare-population-b">
               {inhabitants(c.b)}
               {difference && <div className="hint">{difference}</div>}
             </td>
@@ -683,16 +679,25 @@ function ComparisonTable({
           </tr>
           <tr>
             <th scope="row">Netwerken en diensten</th>
-            <td className="num">{c.a.networks}</td>
-            <td className="num">{c.b.networks}</td>
+            <td className="fig">{c.a.networks}</td>
+            <td className="fig">{c.b.networks}</td>
           </tr>
-          {c.categories.map((k) => (
-            <tr key={k.category} className="sub">
-              <th scope="row">waarvan {categoryName(k.category, k.territorial)}</th>
-              <td className="num">{k.a}</td>
-              <td className="num">{k.b}</td>
+          {c.categories
+            .filter((k) => !k.territorial)
+            .map((k) => (
+              <tr key={k.category} className="sub">
+                <th scope="row">waarvan {categoryName(k.category)}</th>
+                <td className="fig">{k.a}</td>
+                <td className="fig">{k.b}</td>
+              </tr>
+            ))}
+          {c.regions.length > 0 && (
+            <tr className="sub">
+              <th scope="row">waarvan regio&rsquo;s (hieronder)</th>
+              <td className="fig">{c.regions.filter((r) => r.a !== undefined).length}</td>
+              <td className="fig">{c.regions.filter((r) => r.b !== undefined).length}</td>
             </tr>
-          ))}
+          )}
           {c.regions.map((r) => (
             <tr key={r.category}>
               <th scope="row">
