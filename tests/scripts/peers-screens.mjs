@@ -18,9 +18,10 @@ try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(`${url}#/gelijken?gemeente=${id}${extra ? `&${extra}` : ''}`);
-    await page.getByTestId('peers-of').waitFor();
+    const of = await page.getByTestId('peers-of').textContent();
     await page.waitForTimeout(300);
-    const name = `peers-${id}${extra ? `-${extra.replace(/[^a-z0-9]+/gi, '_')}` : ''}`;
+    const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const name = `peers-${slug(of)}${extra ? `-${slug(extra)}` : ''}`;
     await page.screenshot({ path: join(outDir, `${name}.png`) });
     // The rest of the page, scrolled inside main one screen at a time.
     const height = await page.evaluate(() => document.querySelector('main').scrollHeight);
