@@ -20,7 +20,11 @@ try {
     await page.goto(`${url}#/gelijken?gemeente=${id}${extra ? `&${extra}` : ''}`);
     const of = await page.getByTestId('peers-of').textContent();
     await page.waitForTimeout(300);
-    const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = (text) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
     const name = `peers-${slug(of)}${extra ? `-${slug(extra)}` : ''}`;
     await page.screenshot({ path: join(outDir, `${name}.png`) });
     // The rest of the page, scrolled inside main one screen at a time.
