@@ -41,18 +41,30 @@ export function buildGraphIndex(network: Network): GraphIndex {
   return { network, indexOf, organisations, relations, incident, sources, targets, memberCount };
 }
 
+export interface NeighbourhoodOptions {
+  /**
+   * Organisations that are reached but not walked through, such as the hubs
+   * nearly every municipality is linked to (see `hubs` in networkStats.ts):
+   * through VNG, two steps reach every municipality, which says nothing about
+   * the neighbourhood. The start itself is always walked from.
+   */
+  stopAt?: ReadonlySet<number>;
+}
+
 /** Positions within `depth` steps of `start`, following relations allowed by `edgeVisible`. */
 export function neighbourhood(
   index: GraphIndex,
   start: number,
   depth: number,
   edgeVisible: (relation: number) => boolean = () => true,
+  { stopAt }: NeighbourhoodOptions = {},
 ): Set<number> {
   const seen = new Set([start]);
   let frontier = [start];
   for (let d = 0; d < depth; d++) {
     const next: number[] = [];
     for (const node of frontier) {
+      if (node !== start && stopAt?.has(node)) continue;
       for (const k of index.incident[node]!) {
         if (!edgeVisible(k)) continue;
         const other = index.sources[k] === node ? index.targets[k]! : index.sources[k]!;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, seriousViolations } from './axe';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -12,7 +13,15 @@ afterAll(async () => {
 });
 
 interface Doc {
-  organisations: { id: string; kind: string; name: string; population?: number }[];
+  organisations: {
+    id: string;
+    kind: string;
+    name: string;
+    shortName?: string;
+    population?: number;
+    populationYear?: number;
+    province?: string;
+  }[];
   relations: { source: string; target: string; type: string }[];
 }
 const embedded = JSON.parse(readFileSync('data/netwerkkaart-nl.json', 'utf8')) as Doc;
@@ -32,6 +41,36 @@ async function peerPopulations(page: Page): Promise<number[]> {
     .evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-population'))));
 }
 
+const municipalities = embedded.organisations.filter((o) => o.kind === 'municipality');
+const byId = new Map(embedded.organisations.map((o) => [o.id, o]));
+
+/** The names of the twenty municipalities nearest in size to `id`, on a log scale. */
+function nearestInSize(id: string, count = 20): string[] {
+  const self = byId.get(id)!;
+  return municipalities
+    .filter((o) => o.id !== id)
+    .map((o) => ({ o, d: Math.abs(Math.log(o.population! / self.population!)) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map(({ o }) => o.name);
+}
+
+async function peerNames(page: Page): Promise<string[]> {
+  await page.getByTestId('peer-list').waitFor();
+  return page
+    .getByTestId('peer-list')
+    .locator('li .peer-head strong')
+    .evaluateAll((items) => items.map((e) => e.textContent!));
+}
+
+/** The networks advised in "Waar kunt u instappen?"; none when the page says there is no advice. */
+async function advisedIds(page: Page): Promise<string[]> {
+  await page.locator('[data-testid="step-in"], [data-testid="no-step-in"]').first().waitFor();
+  return page
+    .locator('[data-testid="step-in"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')!));
+}
+
 describe('peers', () => {
   it('lists peers of Gouda within the tolerance, and they change with it', async () => {
     const { page, context } = await openApp(browser, '#/gelijken');
@@ -47,9 +86,16 @@ describe('peers', () => {
     await page.getByLabel('Verschil in inwoners (±%)').fill('5');
     await expect.poll(() => page.url()).toContain('marge=5');
     const narrow = await peerPopulations(page);
-    for (const p of narrow)
-      expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.05);
     expect(narrow).not.toEqual(wide);
+    // Within ±5% lie fewer than ten: the nearest in size fill the list, and the page says so.
+    expect(narrow.length).toBeGreaterThanOrEqual(10);
+    expect(await page.getByTestId('widened').textContent()).toMatch(/Binnen ±5% .* verruimd/);
+    const within = await page
+      .getByTestId('peer-list')
+      .locator('li[data-within="1"]')
+      .evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-population'))));
+    for (const p of within)
+      expect(Math.abs(p - gouda.population!) / gouda.population!).toBeLessThanOrEqual(0.05);
 
     // Typing goes as typed: an emptied field stays empty, a value out of bounds is
     // named and not used while typing.
@@ -81,10 +127,14 @@ describe('peers', () => {
   });
 
   it('"where to step in" names only networks Gouda is not in', async () => {
-    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0513&marge=40');
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0513');
     const table = page.getByTestId('step-in');
     await table.waitFor();
     const names = await table.locator('tbody tr td:first-child').allTextContents();
+    // M50: the figure says how many peers and how common it is nationally.
+    expect(await table.locator('tr[data-id="m50"]').textContent()).toMatch(
+      /\d+ van 25 vergelijkbare gemeenten, landelijk 18%/,
+    );
     expect(names.length).toBeGreaterThan(0);
     const goudaNames = new Set([...goudaNetworks].map((id) => nameOf.get(id)));
     for (const n of names) expect(goudaNames.has(n), n).toBe(false);
@@ -98,6 +148,151 @@ describe('peers', () => {
     expect(await compare.textContent()).toContain('Gouda en Nijmegen vergeleken');
     await page.reload();
     await page.getByTestId('compare').waitFor();
+    await context.close();
+  });
+
+  for (const [id, name] of [
+    ['GM0344', 'Utrecht'],
+    ['GM0513', 'Gouda'],
+    ['GM0096', 'Vlieland'],
+    ['GM0339', 'Renswoude'],
+  ] as const)
+    it(`${name} gets at least ten peers, the first five among the twenty nearest in size`, async () => {
+      const { page, context } = await openApp(browser, `#/gelijken?gemeente=${id}`);
+      const names = await peerNames(page);
+      expect(names.length).toBeGreaterThanOrEqual(10);
+      const near = nearestInSize(id);
+      for (const n of names.slice(0, 5)) expect(near, n).toContain(n);
+      await context.close();
+    });
+
+  it('Amsterdam gets the other large cities, and the page says the range was widened', async () => {
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0363');
+    const names = await peerNames(page);
+    expect(names.slice(0, 3)).toEqual(['Rotterdam', "'s-Gravenhage", 'Utrecht']);
+    for (const n of names)
+      expect(municipalities.find((o) => o.name === n)!.population!).toBeGreaterThan(150_000);
+    expect(await page.getByTestId('widened').textContent()).toContain(
+      'Binnen ±25% vallen geen gemeenten',
+    );
+    await context.close();
+  });
+
+  it('Vlieland gets the smallest municipalities, and learns how far the range was widened', async () => {
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0096');
+    const names = await peerNames(page);
+    expect(names[0]).toBe('Schiermonnikoog');
+    const smallest = municipalities
+      .filter((o) => o.id !== 'GM0096')
+      .sort((a, b) => a.population! - b.population!)
+      .slice(0, 10)
+      .map((o) => o.name);
+    expect([...names].sort()).toEqual([...smallest].sort());
+    expect(await page.getByTestId('widened').textContent()).toMatch(
+      /Binnen ±25% valt 1 gemeente\. Het bereik is daarom verruimd .* van 972 tot [\d.]+ inwoners \(-23% tot \+\d+%\)/,
+    );
+    await context.close();
+  });
+
+  it('Utrecht is not advised M50, K80 or P10; G40 is shown apart with its size band', async () => {
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0344');
+    const advised = await advisedIds(page);
+    for (const id of ['m50', 'k80', 'p10', 'g40']) expect(advised).not.toContain(id);
+    const apart = page.getByTestId('step-in-other-size');
+    expect(await apart.locator('li[data-id="g40"]').textContent()).toMatch(
+      /voor gemeenten van 69\.701 tot 246\.417 inwoners; \d+ van 10 vergelijkbare gemeenten, landelijk 12%/,
+    );
+    await context.close();
+  });
+
+  it('Wijk bij Duurstede is not advised P10', async () => {
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0352');
+    expect(await advisedIds(page)).not.toContain('p10');
+    await context.close();
+  });
+
+  it('any two municipalities compare side by side, with figures, chosen in two search fields', async () => {
+    const { page, context, errors } = await openApp(browser, '#/gelijken');
+    const first = page.getByRole('combobox', { name: 'Gemeente' });
+    await first.fill('Gouda');
+    await page.getByRole('option', { name: /Gouda/ }).first().waitFor();
+    await first.press('Enter');
+    await expect.poll(() => page.url()).toContain('gemeente=GM0513');
+
+    const second = page.getByRole('combobox', { name: 'Vergelijk met' });
+    await second.fill('Vlieland');
+    await page
+      .getByRole('option', { name: /Vlieland/ })
+      .first()
+      .waitFor();
+    await second.press('Enter');
+    await expect.poll(() => page.url()).toContain('vergelijk=GM0096');
+    // Choosing in the field leaves the focus there.
+    expect(await second.evaluate((e) => e === document.activeElement)).toBe(true);
+
+    const table = page.getByTestId('compare-table');
+    await table.waitFor();
+    const vlieland = byId.get('GM0096')!;
+    expect(await table.locator('thead').textContent()).toBe('GoudaVlieland');
+    const row = (label: string) =>
+      table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) })
+        .locator('td')
+        .allTextContents();
+    expect(await row('Inwoners (jaar)')).toEqual([
+      `75.758 (${gouda.populationYear})`,
+      `1.255 (${vlieland.populationYear})-98% ten opzichte van Gouda`,
+    ]);
+    expect(await row('Provincie')).toEqual(['Zuid-Holland', 'Fryslân']);
+    expect((await row('Grootteklasse (CBS)')).map((t) => t.slice(0, 2))).toEqual(['5 ', '1 ']);
+    const count = (id: string) =>
+      embedded.relations.filter(
+        (r) => r.source === id && (r.type === 'member' || r.type === 'uses'),
+      ).length;
+    expect(await row('Netwerken en diensten')).toEqual([
+      String(count('GM0513')),
+      String(count('GM0096')),
+    ]);
+    // They share VNG and IBD, and no region.
+    const compare = page.getByTestId('compare');
+    expect(await compare.getByRole('heading', { name: /^Allebei/ }).textContent()).toBe(
+      'Allebei (2)',
+    );
+    expect(await page.getByTestId('compare-regions').textContent()).toContain(
+      'liggen in geen enkele regio samen',
+    );
+
+    // Another first municipality keeps the second; the comparison is a link.
+    await first.fill('Renswoude');
+    await page
+      .getByRole('option', { name: /Renswoude/ })
+      .first()
+      .waitFor();
+    await first.press('Enter');
+    await expect.poll(() => page.url()).toContain('gemeente=GM0339');
+    expect(page.url()).toContain('vergelijk=GM0096');
+    await page.reload();
+    await page.getByTestId('compare-table').waitFor();
+    expect(await page.locator('#compare-result').textContent()).toBe(
+      'Renswoude en Vlieland vergeleken',
+    );
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a peer's compare button fills the second side and brings the comparison into view", async () => {
+    const { page, context } = await openApp(browser, '#/gelijken?gemeente=GM0513');
+    const names = await peerNames(page);
+    await page.getByRole('button', { name: `Vergelijk ${names[1]} met Gouda` }).click();
+    const id = municipalities.find((o) => o.name === names[1])!.id;
+    await expect.poll(() => page.url()).toContain(`vergelijk=${id}`);
+    const heading = page.locator('#compare-result');
+    await expect.poll(() => heading.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await heading.textContent()).toBe(`Gouda en ${names[1]} vergeleken`);
+    expect(await page.getByRole('combobox', { name: 'Vergelijk met' }).inputValue()).toBe(names[1]);
     await context.close();
   });
 

@@ -4,72 +4,26 @@ import { buildGraphIndex } from '../../../src/analysis/graphIndex';
 import { buildMemberships, jaccard } from '../../../src/analysis/memberships';
 import {
   compareMunicipalities,
+  describeStepIn,
   findPeers,
   initialPeerCriteria,
-  territorialCategories,
+  listInWords,
+  MIN_PEERS,
+  peerWeights,
+  sizeCloseness,
   whereToStepIn,
+  type Peer,
 } from '../../../src/analysis/peers';
 import type { Network } from '../../../src/domain/network';
 import type { Organisation } from '../../../src/domain/organisation';
-import type { Relation } from '../../../src/domain/relation';
+import { countryNetwork } from './countryFixture';
 
-// A hand-made network. Answers below were worked out on paper.
-//   A 10 000 (Zuid-Holland)  nets n1 n2 n3
-//   B  9 000 (Zuid-Holland)  nets n1 n2        (frontrunner in n2)
-//   C 11 000 (Utrecht)       nets n1 n4
-//   D 12 500 (Zuid-Holland)  nets n1 n2 n3 n4
-//   E 30 000 (Utrecht)       nets n4
-//   F  8 000 (Utrecht)       no networks
-const m = (id: string, population: number, province: string): Organisation => ({
-  id,
-  kind: 'municipality',
-  name: id,
-  population,
-  province,
-  cbsCode: undefined,
-});
-const n = (id: string): Organisation => ({ id, kind: 'association', name: `net ${id}` });
-const rel = (source: string, target: string, role?: 'frontrunner'): Relation => ({
-  source,
-  target,
-  type: 'member',
-  ...(role ? { role } : {}),
-});
-
-const network: Network = {
-  title: 't',
-  sources: [],
-  organisations: [
-    m('A', 10_000, 'Zuid-Holland'),
-    m('B', 9_000, 'Zuid-Holland'),
-    m('C', 11_000, 'Utrecht'),
-    m('D', 12_500, 'Zuid-Holland'),
-    m('E', 30_000, 'Utrecht'),
-    m('F', 8_000, 'Utrecht'),
-    n('n1'),
-    n('n2'),
-    n('n3'),
-    n('n4'),
-  ],
-  relations: [
-    rel('A', 'n1'),
-    rel('A', 'n2'),
-    rel('A', 'n3'),
-    rel('B', 'n1'),
-    rel('B', 'n2', 'frontrunner'),
-    rel('C', 'n1'),
-    rel('C', 'n4'),
-    rel('D', 'n1'),
-    rel('D', 'n2'),
-    rel('D', 'n3'),
-    rel('D', 'n4'),
-    rel('E', 'n4'),
-  ],
-};
-const index = buildGraphIndex(network);
+const index = buildGraphIndex(countryNetwork());
 const ms = buildMemberships(index);
 const at = (id: string) => index.indexOf.get(id)!;
 const names = (list: number[]) => list.map((i) => index.organisations[i]!.id);
+const peerIds = (peers: readonly Peer[]) => names(peers.map((p) => p.index));
+const criteria = initialPeerCriteria();
 
 describe('jaccard', () => {
   it('is shared over union, and 0 for two empty sets', () => {
@@ -78,166 +32,266 @@ describe('jaccard', () => {
   });
 });
 
+describe('sizeCloseness', () => {
+  it('is 1 at the same size and halves with every factor 1.5, both ways', () => {
+    expect(sizeCloseness(10_000, 10_000)).toBe(1);
+    expect(sizeCloseness(15_000, 10_000)).toBeCloseTo(0.5);
+    expect(sizeCloseness(10_000, 15_000)).toBeCloseTo(0.5);
+    expect(sizeCloseness(22_500, 10_000)).toBeCloseTo(0.25);
+  });
+});
+
+describe('peerWeights', () => {
+  it('gives size what the other two leave', () => {
+    expect(peerWeights(criteria)).toEqual({ size: 0.75, choices: 0.25, regions: 0 });
+  });
+  it('keeps the proportion of the other two when they pass 100%', () => {
+    const w = peerWeights({ ...criteria, networkWeight: 80, regionWeight: 40 });
+    expect(w.size).toBe(0);
+    expect(w.choices).toBeCloseTo(2 / 3);
+    expect(w.regions).toBeCloseTo(1 / 3);
+  });
+});
+
 describe('findPeers', () => {
-  it('keeps only municipalities within the tolerance', () => {
-    // ±25% of 10 000 is 7 500–12 500: B, C, D, F; not E.
-    const peers = findPeers(index, ms, at('A'), initialPeerCriteria());
-    expect(names(peers.map((p) => p.index)).sort()).toEqual(['B', 'C', 'D', 'F']);
+  it('widens the range to the ten nearest in size when the criteria leave fewer', () => {
+    // ±25% of 10 500 holds G5, G7 and G8 only.
+    const r = findPeers(index, ms, at('G6'), criteria);
+    expect(r.withinCriteria).toBe(3);
+    expect(r.peers).toHaveLength(MIN_PEERS);
+    // The farthest on a log scale (G12, 38 times larger) is the one left out.
+    expect(peerIds(r.peers)).not.toContain('G12');
+    expect(r.widened).toEqual({
+      min: 1_000,
+      max: 100_000,
+      minDelta: (1_000 - 10_500) / 10_500,
+      maxDelta: (100_000 - 10_500) / 10_500,
+    });
+    expect(
+      r.peers.filter((p) => p.withinCriteria).map((p) => index.organisations[p.index]!.id),
+    ).toEqual(expect.arrayContaining(['G5', 'G7', 'G8']));
   });
 
-  it('ranks by size only when the network weight is 0', () => {
-    const peers = findPeers(index, ms, at('A'), { ...initialPeerCriteria(), networkWeight: 0 });
-    // |ln ratio|: B 0.105, C 0.095, D 0.223, F 0.223 -> C, B, then D and F tie on score;
-    // the tie goes to the smaller difference in inhabitants (F 20% vs D 25%).
-    expect(names(peers.map((p) => p.index))).toEqual(['C', 'B', 'F', 'D']);
+  it('ranks by size first, a rare shared choice lifting a peer of about the same size', () => {
+    const r = findPeers(index, ms, at('G6'), criteria);
+    // G7 (+5%) shares duo (rarity ln 6) and has midden (ln 3): choices ln6 / (ln6 + ln3) = 0.62.
+    // G5 (-5%) shares nothing; G8 (+14%) neither.
+    expect(peerIds(r.peers).slice(0, 4)).toEqual(['G7', 'G5', 'G8', 'G9']);
+    const g7 = r.peers[0]!;
+    expect(g7.choices).toBeCloseTo(Math.log(6) / (Math.log(6) + Math.log(3)));
+    expect(g7.score).toBeCloseTo(0.75 * sizeCloseness(11_000, 10_500) + 0.25 * g7.choices);
+    expect(names(g7.sharedChoices)).toEqual(['duo']);
+    // A choice shared with a peer far away in size does not beat closeness in size.
+    expect(r.peers[1]!.score).toBeGreaterThan(r.peers[3]!.score);
   });
 
-  it('ranks by shared networks only when the weight is 100', () => {
-    const peers = findPeers(index, ms, at('A'), { ...initialPeerCriteria(), networkWeight: 100 });
-    // Jaccard with A{1,2,3}: D 3/4, B 2/3, C 1/4, F 0.
-    expect(names(peers.map((p) => p.index))).toEqual(['D', 'B', 'C', 'F']);
-    expect(peers[0]!.score).toBeCloseTo(0.75);
+  it('counts no network nearly every municipality is in as a shared choice', () => {
+    const r = findPeers(index, ms, at('G5'), criteria);
+    for (const p of r.peers) {
+      expect(names(p.sharedChoices)).not.toContain('vng');
+      expect(names(p.sharedChoices)).not.toContain('ibd');
+    }
   });
 
-  it('explains each peer in words', () => {
-    const [b] = findPeers(index, ms, at('A'), {
-      ...initialPeerCriteria(),
-      sameProvince: true,
-      networkWeight: 100,
-    }).filter((p) => index.organisations[p.index]!.id === 'B');
-    expect(b!.reason).toBe(
-      '9.000 inwoners (-10%), 2 netwerken gemeenschappelijk (van 3 bij beide samen), zelfde provincie',
+  it('shows the same region as its own factor, off in the score by default', () => {
+    const r = findPeers(index, ms, at('G6'), criteria);
+    const g5 = r.peers.find((p) => index.organisations[p.index]!.id === 'G5')!;
+    expect(g5.sharedRegions).toEqual(['ggd']);
+    expect(g5.regions).toBe(1);
+    expect(g5.score).toBeCloseTo(0.75 * sizeCloseness(10_000, 10_500));
+    expect(g5.reason).toBe(
+      '10.000 inwoners (-5%); geen gedeelde keuzes; zelfde GGD-regio; zelfde provincie',
     );
+    const g7 = r.peers.find((p) => index.organisations[p.index]!.id === 'G7')!;
+    expect(g7.sharedRegions).toEqual([]);
+    expect(g7.reason).toBe('11.000 inwoners (+5%); allebei in duo (landelijk 17%)');
   });
 
-  it('honours same province and same size class', () => {
-    const province = findPeers(index, ms, at('A'), {
-      ...initialPeerCriteria(),
-      sameProvince: true,
-    });
-    expect(names(province.map((p) => p.index)).sort()).toEqual(['B', 'D']);
-    // A is class 3 (10 000–20 000): C and D are, B and F (class 2) are not.
-    const sameClass = findPeers(index, ms, at('A'), {
-      ...initialPeerCriteria(),
-      sameSizeClass: true,
-    });
-    expect(names(sameClass.map((p) => p.index)).sort()).toEqual(['C', 'D']);
+  it('ranks neighbours first when only the region counts', () => {
+    const r = findPeers(index, ms, at('G6'), { ...criteria, networkWeight: 0, regionWeight: 100 });
+    // All of GGD West, nearest first; then the rest, nearest first.
+    expect(peerIds(r.peers).slice(0, 5)).toEqual(['G5', 'G4', 'G3', 'G2', 'G1']);
   });
 
-  it('returns nobody when the tolerance leaves nobody', () => {
-    expect(findPeers(index, ms, at('E'), initialPeerCriteria())).toEqual([]);
-    expect(findPeers(index, ms, at('A'), { ...initialPeerCriteria(), tolerance: 1 })).toEqual([]);
+  it('gives the largest municipality the next largest', () => {
+    const r = findPeers(index, ms, at('G12'), criteria);
+    expect(r.withinCriteria).toBe(0);
+    expect(peerIds(r.peers).slice(0, 3)).toEqual(['G11', 'G10', 'G9']);
+    expect(peerIds(r.peers)).not.toContain('G1');
+    expect(r.widened!.maxDelta).toBeCloseTo(-0.75);
   });
 
-  it('returns nothing for an organisation that is not a municipality', () => {
-    expect(findPeers(index, ms, at('n1'), initialPeerCriteria())).toEqual([]);
+  it('gives the smallest municipality the next smallest', () => {
+    const r = findPeers(index, ms, at('G1'), criteria);
+    expect(r.withinCriteria).toBe(1);
+    expect(peerIds(r.peers)[0]).toBe('G2');
+    expect(peerIds(r.peers)).not.toContain('G12');
+    expect(r.widened!.minDelta).toBeCloseTo(0.2);
   });
 
-  it('handles a municipality in no network', () => {
-    const peers = findPeers(index, ms, at('F'), { ...initialPeerCriteria(), networkWeight: 100 });
-    expect(peers.every((p) => p.score === 0)).toBe(true);
-    expect(peers.map((p) => p.sharedNetworks)).toEqual(peers.map(() => 0));
+  it('does not widen when the criteria hold enough', () => {
+    // 50 000 ± 200%: everyone up to 150 000, i.e. all but G12: ten.
+    const r = findPeers(index, ms, at('G10'), { ...criteria, tolerance: 200 });
+    expect(r.widened).toBeUndefined();
+    expect(r.withinCriteria).toBe(10);
+    expect(r.peers.every((p) => p.withinCriteria)).toBe(true);
+  });
+
+  it('shows all there are when province or size class leave fewer than ten', () => {
+    const r = findPeers(index, ms, at('G6'), { ...criteria, sameProvince: true });
+    expect(r.candidates).toBe(5);
+    expect(peerIds(r.peers).sort()).toEqual(['G1', 'G2', 'G3', 'G4', 'G5']);
+    expect(r.peers.every((p) => p.sameProvince)).toBe(true);
+  });
+
+  it('returns nothing for an organisation that is not a municipality or has no population', () => {
+    expect(findPeers(index, ms, at('vng'), criteria).peers).toEqual([]);
+    const network = countryNetwork();
+    delete network.organisations[0]!.population;
+    const i = buildGraphIndex(network);
+    expect(findPeers(i, buildMemberships(i), 0, criteria).peers).toEqual([]);
   });
 });
 
 describe('whereToStepIn', () => {
-  it('lists networks peers joined and A did not, by share, frontrunners first', () => {
-    const peers = findPeers(index, ms, at('A'), initialPeerCriteria());
-    const steps = whereToStepIn(index, ms, at('A'), peers);
-    // Peers B C D F; A lacks only n4, which C and D joined: 2 of 4.
-    expect(steps).toHaveLength(1);
-    expect(names([steps[0]!.network])).toEqual(['n4']);
-    expect(steps[0]!.share).toBe(0.5);
+  const peersOfG6 = findPeers(index, ms, at('G6'), criteria).peers;
+  const advice = whereToStepIn(index, ms, at('G6'), peersOfG6);
+
+  it('advises a network enough peers chose, with the municipality in its size band', () => {
+    // midden: G5 G7 G8 G9 of the 10 peers (40%); band 10 000–20 000 holds 10 500.
+    expect(names(advice.advised.map((s) => s.network))).toEqual(['midden']);
+    const midden = advice.advised[0]!;
+    expect(midden.peerShare).toBeCloseTo(0.4);
+    expect(midden.lift).toBeCloseTo(0.4 / (4 / 12));
+    // The frontrunner first, then in the order of the peers.
+    expect(names(midden.peersIn)).toEqual(['G8', 'G7', 'G5', 'G9']);
+    expect(names(midden.frontrunners)).toEqual(['G8']);
   });
 
-  it('puts frontrunners first among the peers to ask', () => {
-    const peers = findPeers(index, ms, at('F'), { ...initialPeerCriteria(), tolerance: 40 });
-    const steps = whereToStepIn(index, ms, at('F'), peers);
-    const n2 = steps.find((s) => index.organisations[s.network]!.id === 'n2')!;
-    expect(names(n2.askFirst)[0]).toBe('B');
-    // F has no networks: n1 is joined by every peer in range (A, B, C; D is 56% larger).
-    expect(names([steps[0]!.network])).toEqual(['n1']);
-    expect(steps[0]!.share).toBe(1);
+  it('shows apart a network whose members are all of another size', () => {
+    // groot (20 000–100 000) and klein (1 200–5 000): 3 of 10 peers each, G6 outside both.
+    expect(names(advice.otherSize.map((s) => s.network))).toEqual(['groot', 'klein']);
+  });
+
+  it('never advises a region that divides the country', () => {
+    const all = [...advice.advised, ...advice.otherSize, ...advice.tooFew];
+    expect(names(all.map((s) => s.network))).not.toContain('ggd-oost');
+  });
+
+  it('says a partial list is partial, in the figures', () => {
+    const klein = advice.otherSize.find((s) => index.organisations[s.network]!.id === 'klein')!;
+    expect(describeStepIn(klein, 10)).toEqual({
+      peers: 'minstens 3 van 10 vergelijkbare gemeenten',
+      national: 'landelijk 50% (lijst onvolledig: 3 van 6 bekend)',
+      band: 'voor gemeenten van 1.200 tot 5.000 inwoners',
+    });
+    const midden = advice.advised[0]!;
+    expect(describeStepIn(midden, 10)).toMatchObject({
+      peers: '4 van 10 vergelijkbare gemeenten',
+      national: 'landelijk 33%',
+    });
   });
 
   it('is empty without peers', () => {
-    expect(whereToStepIn(index, ms, at('E'), [])).toEqual([]);
+    expect(whereToStepIn(index, ms, at('G6'), [])).toEqual({
+      advised: [],
+      otherSize: [],
+      tooFew: [],
+    });
   });
 });
 
-describe('territorial regions', () => {
-  // Every municipality in exactly one GGD region: A B C in west, D E F in east.
-  // "net" groups A and D only; "dubbel" has B in both of its organisations.
-  const region = (id: string, category: string): Organisation => ({
-    id,
-    kind: 'sharedService',
-    name: id,
-    category,
-  });
-  const regional: Network = {
-    ...network,
+describe('whereToStepIn: the threshold', () => {
+  // Fourteen municipalities of the same size; x has S1–S3, y has S4–S5.
+  const same: Network = {
+    title: 't',
+    sources: [],
     organisations: [
-      ...network.organisations,
-      region('west', 'ggd'),
-      region('oost', 'ggd'),
-      region('g1', 'stedennetwerk'),
-      region('g2', 'stedennetwerk'),
-      region('d1', 'dubbel'),
-      region('d2', 'dubbel'),
+      ...Array.from({ length: 14 }, (_, k): Organisation => ({
+        id: `S${k + 1}`,
+        kind: 'municipality',
+        name: `S${k + 1}`,
+        population: 10_000,
+      })),
+      { id: 'x', kind: 'association', name: 'x' },
+      { id: 'y', kind: 'association', name: 'y' },
     ],
     relations: [
-      ...network.relations,
-      ...['A', 'B', 'C'].map((m) => rel(m, 'west')),
-      ...['D', 'E', 'F'].map((m) => rel(m, 'oost')),
-      rel('A', 'g1'),
-      rel('D', 'g2'),
-      ...['A', 'B', 'C', 'D', 'E', 'F'].map((m) => rel(m, 'd1')),
-      rel('B', 'd2'),
+      ...['S1', 'S2', 'S3'].map((s) => ({ source: s, target: 'x', type: 'member' as const })),
+      ...['S4', 'S5'].map((s) => ({ source: s, target: 'y', type: 'member' as const })),
     ],
   };
-  const rIndex = buildGraphIndex(regional);
-  const rMs = buildMemberships(rIndex);
-  const rAt = (id: string) => rIndex.indexOf.get(id)!;
+  const i = buildGraphIndex(same);
+  const m = buildMemberships(i);
+  const peersFrom = (count: number) =>
+    Array.from({ length: count }, (_, k) => ({ index: i.indexOf.get(`S${k + 1}`)! }) as Peer);
+  const step = (count: number) => whereToStepIn(i, m, i.indexOf.get('S14')!, peersFrom(count));
+  const ids = (list: { network: number }[]) => list.map((s) => i.organisations[s.network]!.id);
 
-  it('finds the categories that divide all municipalities, one region each', () => {
-    expect([...territorialCategories(rIndex, rMs)]).toEqual(['ggd']);
-  });
-
-  it('never advises a municipality to step into a region other than its own', () => {
-    const peers = findPeers(rIndex, rMs, rAt('A'), { ...initialPeerCriteria(), tolerance: 40 });
-    expect(peers.map((p) => rIndex.organisations[p.index]!.id)).toContain('D');
-    const steps = whereToStepIn(rIndex, rMs, rAt('A'), peers).map(
-      (s) => rIndex.organisations[s.network]!.id,
-    );
-    expect(steps).not.toContain('oost');
-    // Other networks of its peers are still advised, a partial network included.
-    expect(steps).toContain('g2');
-    expect(steps).toContain('n4');
+  it('needs three peers and a quarter of them', () => {
+    // 3 of 12 is 25%: advised. 2 of 12 (y) is too few.
+    expect(ids(step(12).advised)).toEqual(['x']);
+    expect(ids(step(12).tooFew)).toEqual(['y']);
+    // 3 of 13 is 23%: too few.
+    expect(ids(step(13).advised)).toEqual([]);
+    // 2 of 5 is 40%, but two peers are a coincidence.
+    expect(ids(step(5).advised)).toEqual(['x']);
+    expect(ids(step(5).tooFew)).toEqual(['y']);
   });
 });
 
 describe('compareMunicipalities', () => {
-  it('splits networks into shared and only-one', () => {
-    const c = compareMunicipalities(ms, at('A'), at('C'));
-    expect(names(c.shared)).toEqual(['n1']);
-    expect(names(c.onlyA).sort()).toEqual(['n2', 'n3']);
-    expect(names(c.onlyB)).toEqual(['n4']);
+  it('puts facts, categories, regions and memberships side by side', () => {
+    const c = compareMunicipalities(index, ms, at('G6'), at('G7'));
+    expect(c.a).toMatchObject({ population: 10_500, populationYear: 2024, province: 'West' });
+    expect(c.a.sizeClass?.code).toBe(3);
+    expect(c.a.networks).toBe(4);
+    expect(c.b.networks).toBe(5);
+    expect(c.categories).toEqual([
+      { category: 'ggu-dienst', territorial: false, a: 1, b: 1 },
+      { category: 'koepel', territorial: false, a: 1, b: 1 },
+      { category: '', territorial: false, a: 1, b: 2 },
+      { category: 'ggd', territorial: true, a: 1, b: 1 },
+    ]);
+    expect(c.regions).toEqual([
+      { category: 'ggd', a: at('ggd-west'), b: at('ggd-oost'), same: false },
+    ]);
+    expect(names(c.shared)).toEqual(['duo', 'ibd', 'vng']);
+    expect(names(c.onlyA)).toEqual([]);
+    expect(names(c.onlyB)).toEqual(['midden']);
+  });
+
+  it('names a region both lie in', () => {
+    const c = compareMunicipalities(index, ms, at('G5'), at('G6'));
+    expect(c.regions).toEqual([
+      { category: 'ggd', a: at('ggd-west'), b: at('ggd-west'), same: true },
+    ]);
+    // Regions are not listed among the memberships.
+    expect(names([...c.shared, ...c.onlyA, ...c.onlyB])).not.toContain('ggd-west');
+  });
+});
+
+describe('listInWords', () => {
+  it('joins with commas and a final "en"', () => {
+    expect(listInWords([])).toBe('');
+    expect(listInWords(['a'])).toBe('a');
+    expect(listInWords(['a', 'b', 'c'])).toBe('a, b en c');
   });
 });
 
 describe('networkCoverage', () => {
   it('counts members, shares, size classes, provinces and frontrunners', () => {
     const cov = networkCoverage(index, ms);
-    const n2 = cov.find((c) => index.organisations[c.network]!.id === 'n2')!;
-    expect(n2.members).toBe(3);
-    expect(n2.share).toBeCloseTo(3 / 6);
-    // B is class 2 (of B and F); A and D are class 3 (of A, C, D).
-    expect(n2.bySizeClass.find((c) => c.code === 2)).toEqual({ code: 2, members: 1, total: 2 });
-    expect(n2.bySizeClass.find((c) => c.code === 3)).toEqual({ code: 3, members: 2, total: 3 });
-    expect(n2.byProvince).toEqual([{ province: 'Zuid-Holland', members: 3 }]);
-    expect(names(n2.frontrunners)).toEqual(['B']);
-    // A size class with one member: E alone in class 4.
-    const n4 = cov.find((c) => index.organisations[c.network]!.id === 'n4')!;
-    expect(n4.bySizeClass.find((c) => c.code === 4)).toEqual({ code: 4, members: 1, total: 1 });
+    const midden = cov.find((c) => index.organisations[c.network]!.id === 'midden')!;
+    expect(midden.members).toBe(4);
+    expect(midden.share).toBeCloseTo(4 / 12);
+    // G5 G7 G8 are class 3 (of G5–G8), G9 class 4 (of G9 alone).
+    expect(midden.bySizeClass.find((c) => c.code === 3)).toEqual({ code: 3, members: 3, total: 4 });
+    expect(midden.bySizeClass.find((c) => c.code === 4)).toEqual({ code: 4, members: 1, total: 1 });
+    expect(midden.byProvince).toEqual([
+      { province: 'Oost', members: 3 },
+      { province: 'West', members: 1 },
+    ]);
+    expect(names(midden.frontrunners)).toEqual(['G8']);
   });
 });
