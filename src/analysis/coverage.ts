@@ -1,6 +1,7 @@
 import { CBS_SIZE_CLASSES, sizeClassOf } from '../domain/sizeClass';
 import type { GraphIndex } from './graphIndex';
 import type { Memberships } from './memberships';
+import { expectedIfPartial } from './networkStats';
 
 export interface Coverage {
   network: number;
@@ -20,11 +21,6 @@ export interface Coverage {
   /** Members per province, most first. */
   byProvince: { province: string; members: number }[];
   frontrunners: number[];
-}
-
-/** A list is partial when the body says it has more members than the data names. */
-export function isPartial(expectedMembers: number | undefined, listed: number): boolean {
-  return expectedMembers !== undefined && expectedMembers > listed;
 }
 
 /** Who of the municipalities takes part in each non-municipal organisation. */
@@ -51,12 +47,13 @@ export function networkCoverage(index: GraphIndex, memberships: Memberships): Co
       if (org.province) byProvince.set(org.province, (byProvince.get(org.province) ?? 0) + 1);
       if (memberships.frontrunners.has(`${m}|${i}`)) frontrunners.push(m);
     }
-    const partial = isPartial(o.expectedMembers, members.size);
+    const expected = expectedIfPartial(o, members.size);
+    const partial = expected !== undefined;
     out.push({
       network: i,
       members: members.size,
       share: municipalities ? members.size / municipalities : 0,
-      ...(partial ? { expected: o.expectedMembers! } : {}),
+      ...(partial ? { expected } : {}),
       partial,
       bySizeClass: CBS_SIZE_CLASSES.classes.map((c) => ({
         code: c.code,

@@ -26,10 +26,16 @@ const TERRITORIAL_COVERAGE = 0.95;
  * defensively so a file without it, or with a nonsense value, changes nothing.
  */
 export function expectedMembersOf(org: Organisation): number | undefined {
-  const value = (org as Organisation & { expectedMembers?: unknown }).expectedMembers;
+  const value: unknown = org.expectedMembers;
   return typeof value === 'number' && Number.isFinite(value) && value > 0
     ? Math.round(value)
     : undefined;
+}
+
+/** The real member count when the data lists only `listed` of them; else undefined. */
+export function expectedIfPartial(org: Organisation, listed: number): number | undefined {
+  const declared = expectedMembersOf(org);
+  return declared !== undefined && declared > listed ? declared : undefined;
 }
 
 /**
@@ -71,6 +77,12 @@ const REGION_LABELS: Record<string, string> = {
   veiligheidsregio: 'veiligheidsregio',
   arbeidsmarktregio: 'arbeidsmarktregio',
   omgevingsdienst: 'omgevingsdienst',
+  jeugdregio: 'jeugdregio',
+  'res-regio': 'RES-regio',
+  'rmc-regio': 'RMC-regio',
+  veiligthuisregio: 'Veilig Thuis-regio',
+  'politie-eenheid': 'politie-eenheid',
+  'vng-afdeling': 'VNG-afdeling',
 };
 
 /** "GGD-regio" for a territorial category; other categories as they are named in the data. */
@@ -123,6 +135,66 @@ export interface NetworkStat {
   territorial: boolean;
   /** Fewest and most inhabitants among the listed members with a known population. */
   band?: { min: number; max: number };
+  /**
+   * The members' sizes are chosen, not chance: so many members all within
+   * `band` would be very unlikely if size did not matter (G40, M50, K80, P10).
+   * Only then is the band a condition for joining.
+   */
+  sizeSelective: boolean;
+  /**
+   * The members lie close together: a regional body (a joint arrangement of
+   * neighbours), which a municipality elsewhere in the country cannot join.
+   * Never set for national networks and joint municipal execution (GGU).
+   */
+  regional?: { lat: number; lon: number; radiusKm: number };
+}
+
+/** A region's members lie within this distance of their centre. */
+const REGIONAL_RADIUS_KM = 75;
+/** Probability below which members' sizes count as chosen (see `sizeSelective`). */
+const SIZE_SELECTIVE_P = 0.05;
+/** Fewest listed members to tell a size band from chance. */
+const SIZE_SELECTIVE_MIN_MEMBERS = 3;
+/** A municipality this close to a regional body's nearest member can join it. */
+export const REGIONAL_REACH_KM = 20;
+
+/** Distance between two points on the earth, in km (haversine; plenty for the Netherlands). */
+export function distanceKm(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const hasPoint = (o: Organisation): o is Organisation & { lat: number; lon: number } =>
+  typeof o.lat === 'number' && typeof o.lon === 'number';
+
+/**
+ * How near `municipality` lies to a regional body: the distance to its nearest
+ * listed member, in km; undefined when either has no point.
+ */
+export function distanceToMembers(
+  index: GraphIndex,
+  memberships: Memberships,
+  network: number,
+  municipality: number,
+): number | undefined {
+  const self = index.organisations[municipality];
+  if (!self || !hasPoint(self)) return undefined;
+  let best: number | undefined;
+  for (const m of memberships.membersOf.get(network) ?? []) {
+    const o = index.organisations[m]!;
+    if (!hasPoint(o)) continue;
+    const d = distanceKm(self, o);
+    if (best === undefined || d < best) best = d;
+  }
+  return best;
 }
 
 export interface NetworkStats {
@@ -133,16 +205,36 @@ export interface NetworkStats {
   nearlyAll: number[];
 }
 
+/** The members' centre and spread, when they all lie within REGIONAL_RADIUS_KM of it. */
+function regionalReach(
+  index: GraphIndex,
+  members: ReadonlySet<number>,
+): NetworkStat['regional'] | undefined {
+  const points = [...members].map((m) => index.organisations[m]!).filter(hasPoint);
+  // One member says nothing about an area; members without a point cannot be placed.
+  if (points.length < 2 || points.length < members.size) return undefined;
+  const centre = {
+    lat: points.reduce((s, p) => s + p.lat, 0) / points.length,
+    lon: points.reduce((s, p) => s + p.lon, 0) / points.length,
+  };
+  const radiusKm = Math.max(...points.map((p) => distanceKm(centre, p)));
+  return radiusKm <= REGIONAL_RADIUS_KM ? { ...centre, radiusKm } : undefined;
+}
+
 /** Figures per network, computed once per network and shared by peers, advice and comparison. */
 export function networkStats(index: GraphIndex, memberships: Memberships): NetworkStats {
   const municipalities = memberships.networksOf.size;
   const territorial = territorialCategories(index, memberships);
   const byNetwork = new Map<number, NetworkStat>();
+  const populations: number[] = [];
+  for (const m of memberships.networksOf.keys()) {
+    const p = index.organisations[m]!.population;
+    if (p !== undefined && p > 0) populations.push(p);
+  }
   for (const [network, members] of memberships.membersOf) {
     const org = index.organisations[network]!;
     const listed = members.size;
-    const declared = expectedMembersOf(org);
-    const expected = declared !== undefined && declared > listed ? declared : undefined;
+    const expected = expectedIfPartial(org, listed);
     const share = municipalities ? Math.min(1, (expected ?? listed) / municipalities) : 0;
     let min = Infinity;
     let max = -Infinity;
@@ -153,6 +245,23 @@ export function networkStats(index: GraphIndex, memberships: Memberships): Netwo
       max = Math.max(max, p);
     }
     const nearlyAll = municipalities >= MIN_MUNICIPALITIES && share >= NEARLY_ALL;
+    const regional =
+      org.domain === 'landelijk' || org.domain === 'ggu'
+        ? undefined
+        : regionalReach(index, members);
+    // Joint execution (GGU) is for every municipality, and a regional body's
+    // sizes follow from its neighbours: neither has a band to join by.
+    let sizeSelective = false;
+    if (
+      !regional &&
+      org.domain !== 'ggu' &&
+      min <= max &&
+      listed >= SIZE_SELECTIVE_MIN_MEMBERS &&
+      populations.length
+    ) {
+      const inBand = populations.filter((p) => p >= min && p <= max).length / populations.length;
+      sizeSelective = inBand ** listed < SIZE_SELECTIVE_P;
+    }
     byNetwork.set(network, {
       network,
       listed,
@@ -162,6 +271,8 @@ export function networkStats(index: GraphIndex, memberships: Memberships): Netwo
       nearlyAll,
       territorial: !!org.category && territorial.has(org.category),
       ...(min <= max ? { band: { min, max } } : {}),
+      sizeSelective,
+      ...(regional ? { regional } : {}),
     });
   }
   const nearlyAll = [...byNetwork.values()]

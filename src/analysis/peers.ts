@@ -2,7 +2,14 @@ import { displayName } from '../domain/organisation';
 import { sizeClassOf, type SizeClass } from '../domain/sizeClass';
 import type { GraphIndex } from './graphIndex';
 import type { Memberships } from './memberships';
-import { networkStats, regionLabel, type NetworkStat, type NetworkStats } from './networkStats';
+import {
+  distanceToMembers,
+  networkStats,
+  REGIONAL_REACH_KM,
+  regionLabel,
+  type NetworkStat,
+  type NetworkStats,
+} from './networkStats';
 
 export { territorialCategories } from './networkStats';
 
@@ -275,7 +282,7 @@ export function findPeers(
             ),
           )}`,
     );
-    if (sharedRegions.length) parts.push(`zelfde ${listInWords(sharedRegions.map(regionLabel))}`);
+    if (sharedRegions.length) parts.push(sharedRegionsInWords(sharedRegions, divisions));
     if (sameProvince) parts.push('zelfde provincie');
 
     return {
@@ -335,6 +342,12 @@ export interface StepInAdvice {
   otherSize: StepIn[];
   /** Networks some peers joined, too few to advise; most peers first. */
   tooFew: StepIn[];
+  /**
+   * Regional bodies (joint arrangements of neighbours) enough peers joined,
+   * far from `of` or of a kind it already has (its own tax cooperation,
+   * archive or regional platform): shown apart, not advised.
+   */
+  elsewhere: StepIn[];
 }
 
 /**
@@ -352,10 +365,17 @@ export function whereToStepIn(
   peers: readonly Peer[],
   stats: NetworkStats = networkStats(index, memberships),
 ): StepInAdvice {
-  const advice: StepInAdvice = { advised: [], otherSize: [], tooFew: [] };
+  const advice: StepInAdvice = { advised: [], otherSize: [], tooFew: [], elsewhere: [] };
   if (peers.length === 0) return advice;
   const own = memberships.networksOf.get(of) ?? new Set<number>();
   const population = index.organisations[of]?.population;
+  // Kinds of regional body `of` already has (a tax cooperation, an archive,
+  // a regional platform): a second one of the same kind is not a choice.
+  const ownRegionalKinds = new Set<string>();
+  for (const n of own) {
+    const category = index.organisations[n]!.category;
+    if (category && stats.byNetwork.get(n)?.regional) ownRegionalKinds.add(category);
+  }
   const inNetwork = new Map<number, number[]>();
   for (const peer of peers) {
     for (const n of memberships.networksOf.get(peer.index) ?? []) {
@@ -379,7 +399,18 @@ export function whereToStepIn(
       stat,
     };
     if (listed.length < MIN_PEERS_IN || peerShare < MIN_PEER_SHARE) advice.tooFew.push(step);
-    else if (population !== undefined && stat.band && outsideBand(population, stat.band))
+    else if (
+      stat.regional &&
+      (ownRegionalKinds.has(index.organisations[network]!.category ?? '') ||
+        !withinReach(index, memberships, network, of))
+    )
+      advice.elsewhere.push(step);
+    else if (
+      population !== undefined &&
+      stat.sizeSelective &&
+      stat.band &&
+      outsideBand(population, stat.band)
+    )
       advice.otherSize.push(step);
     else advice.advised.push(step);
   }
@@ -388,6 +419,7 @@ export function whereToStepIn(
     b.lift - a.lift || b.peerShare - a.peerShare || name(a).localeCompare(name(b), 'nl');
   advice.advised.sort(byLift);
   advice.otherSize.sort(byLift);
+  advice.elsewhere.sort(byLift);
   advice.tooFew.sort(
     (a, b) => b.peersIn.length - a.peersIn.length || name(a).localeCompare(name(b), 'nl'),
   );
@@ -416,6 +448,20 @@ export function describeStepIn(
         }
       : {}),
   };
+}
+
+/** Up to three regions by name; neighbours that share most say so in a count. */
+const REGIONS_NAMED = 3;
+function sharedRegionsInWords(shared: readonly string[], divisions: number): string {
+  if (shared.length <= REGIONS_NAMED) return `zelfde ${listInWords(shared.map(regionLabel))}`;
+  const named = listInWords(shared.slice(0, REGIONS_NAMED).map(regionLabel));
+  return `zelfde regio in ${shared.length} van de ${divisions} indelingen (o.a. ${named})`;
+}
+
+/** A regional body is open to a municipality next to (or among) its members. */
+function withinReach(index: GraphIndex, memberships: Memberships, network: number, of: number) {
+  const d = distanceToMembers(index, memberships, network, of);
+  return d === undefined || d <= REGIONAL_REACH_KM;
 }
 
 function outsideBand(population: number, band: { min: number; max: number }): boolean {

@@ -1,13 +1,15 @@
-import { isPartial } from '../analysis/coverage';
 import { formatNumber } from './format';
 
 // One wording for a member count wherever it is shown: a partial list is
 // never presented as a complete figure.
 
-/** "64", or "11 van 64 bekend" when the data lists only part of the members. */
+/**
+ * "64", or "11 van 64 bekend" when the data lists only part of the members
+ * (`expected` as given by expectedIfPartial).
+ */
 export function memberCountText(listed: number, expected: number | undefined): string {
-  return isPartial(expected, listed)
-    ? `${formatNumber(listed)} van ${formatNumber(expected!)} bekend`
+  return expected !== undefined && expected > listed
+    ? `${formatNumber(listed)} van ${formatNumber(expected)} bekend`
     : formatNumber(listed);
 }
 

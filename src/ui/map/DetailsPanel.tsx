@@ -2,7 +2,7 @@ import type { GraphIndex } from '../../analysis/graphIndex';
 import { categoryLabel, DOMAIN_LABELS, KIND_LABELS } from '../../domain/organisation';
 import type { Source } from '../../domain/network';
 import { memberCountText, partialListNote } from '../memberCount';
-import { isPartial } from '../../analysis/coverage';
+import { expectedIfPartial } from '../../analysis/networkStats';
 import {
   RELATION_TYPE_LABELS,
   RELATION_TYPES,
@@ -81,7 +81,7 @@ export function DetailsPanel({
   }
   const source = org.sourceId ? sourceById.get(org.sourceId) : undefined;
   const listed = index.memberCount[selected]!;
-  const partial = isPartial(org.expectedMembers, listed);
+  const expected = expectedIfPartial(org, listed);
   return (
     <aside className="details" aria-labelledby="details-title" data-testid="details">
       <div className="details-head">
@@ -140,9 +140,9 @@ export function DetailsPanel({
           <>
             <dt>Leden en gebruikers</dt>
             <dd data-testid="fact-members">
-              {memberCountText(listed, org.expectedMembers)}
-              {partial && (
-                <span className="muted small" title={partialListNote(listed, org.expectedMembers!)}>
+              {memberCountText(listed, expected)}
+              {expected !== undefined && (
+                <span className="muted small" title={partialListNote(listed, expected)}>
                   {' '}
                   (lijst onvolledig)
                 </span>

@@ -502,6 +502,27 @@ function StepInSection({
           </ul>
         </>
       )}
+      {advice.elsewhere.length > 0 && (
+        <details className="explain" data-testid="step-in-elsewhere">
+          <summary>Regionale samenwerking van andere gemeenten ({advice.elsewhere.length})</summary>
+          <p>
+            Vergelijkbare gemeenten werken hierin samen met hun buren. {own.name} ligt te ver van de
+            leden of werkt al samen in een verband van dezelfde soort, dus dit is geen keuze voor u:
+            vraag de deelnemers hoe het werkt.
+          </p>
+          <ul>
+            {advice.elsewhere.map((s) => {
+              const net = index.organisations[s.network]!;
+              const words = describeStepIn(s, peerCount);
+              return (
+                <li key={net.id} data-id={net.id}>
+                  {net.name}: {words.peers}, {words.national}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      )}
       {advice.tooFew.length > 0 && (
         <details className="explain" data-testid="step-in-too-few">
           <summary>

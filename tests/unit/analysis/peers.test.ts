@@ -197,6 +197,7 @@ describe('whereToStepIn', () => {
       advised: [],
       otherSize: [],
       tooFew: [],
+      elsewhere: [],
     });
   });
 });

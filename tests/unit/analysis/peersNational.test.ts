@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGraphIndex, neighbourhood } from '../../../src/analysis/graphIndex';
 import { buildMemberships } from '../../../src/analysis/memberships';
-import { hubs, networkStats } from '../../../src/analysis/networkStats';
+import {
+  distanceKm,
+  hubs,
+  networkStats,
+  REGIONAL_REACH_KM,
+} from '../../../src/analysis/networkStats';
 import {
   findPeers,
   initialPeerCriteria,
@@ -79,7 +84,9 @@ describe('peers on the national data', () => {
     expect(r.withinCriteria).toBe(0);
     expect(r.widened!.min).toBeGreaterThan(150_000);
     const names = r.peers.map((p) => name(p.index));
-    expect(names.slice(0, 2).sort()).toEqual(["'s-Gravenhage", 'Rotterdam']);
+    // Its fellow G4 cities come first among cities of its size, not its neighbours.
+    expect(names[0]).toBe("'s-Gravenhage");
+    expect(names.slice(0, 5)).toContain('Rotterdam');
     for (const neighbour of ['Lopik', 'Nieuwegein', 'Houten'])
       expect(names).not.toContain(neighbour);
   });
@@ -97,17 +104,20 @@ describe('peers on the national data', () => {
     expect(r.widened).toBeDefined();
   });
 
-  it('ranks Renswoude\u2019s fellow K80 member first', () => {
-    const first = peersOf('Renswoude').peers[0]!;
-    expect(first.sharedChoices.map(id)).toEqual(['k80']);
+  it('ranks Renswoude\u2019s fellow K80 member among the first two', () => {
+    const fellow = peersOf('Renswoude')
+      .peers.slice(0, 2)
+      .find((p) => p.sharedChoices.map(id).includes('k80'));
+    expect(fellow && name(fellow.index)).toBe('Baarle-Nassau');
   });
 
-  it('ranks purely by size for a municipality in no network of choice (Wijk bij Duurstede)', () => {
+  it('ranks peers that share no choice purely by size (Wijk bij Duurstede)', () => {
     const self = index.organisations[byName('Wijk bij Duurstede')]!;
     const r = peersOf('Wijk bij Duurstede');
     expect(r.widened).toBeUndefined();
-    expect(r.peers.every((p) => p.choices === 0)).toBe(true);
-    const distances = r.peers.map((p) =>
+    const unshared = r.peers.filter((p) => p.choices === 0);
+    expect(unshared.length).toBeGreaterThan(10);
+    const distances = unshared.map((p) =>
       Math.abs(Math.log(index.organisations[p.index]!.population! / self.population!)),
     );
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
@@ -135,6 +145,23 @@ describe('where to step in, on the national data', () => {
     expect(advice.tooFew.map((s) => id(s.network))).toContain('p10');
   });
 
+  it('shows Gouda the Metropoolregio apart: a region of neighbours, and Gouda has its own', () => {
+    const advice = adviceOf('Gouda');
+    expect(advice.advised.map((s) => id(s.network))).not.toContain('reg-mrdh');
+    expect(advice.elsewhere.map((s) => id(s.network))).toContain('reg-mrdh');
+  });
+
+  it('tells size-band networks from regional bodies whose sizes just vary', () => {
+    const stat = (networkId: string) => stats.byNetwork.get(index.indexOf.get(networkId)!)!;
+    for (const n of ['g40', 'm50', 'k80', 'p10']) expect(stat(n).sizeSelective, n).toBe(true);
+    for (const n of ['reg-midden-holland', 'bel-bsgr']) {
+      expect(stat(n).sizeSelective, n).toBe(false);
+      expect(stat(n).regional, n).toBeDefined();
+    }
+    // National networks are never regional, however close their members.
+    for (const n of ['g4', 'g40', 'k80']) expect(stat(n).regional, n).toBeUndefined();
+  });
+
   it('advises Gouda M50, which a third of its peers chose', () => {
     const advice = adviceOf('Gouda');
     const m50 = advice.advised.find((s) => id(s.network) === 'm50')!;
@@ -152,7 +179,20 @@ describe('where to step in, on the national data', () => {
         expect(s.peerShare, label).toBeGreaterThanOrEqual(MIN_PEER_SHARE);
         expect(s.stat.territorial, label).toBe(false);
         expect(ms.networksOf.get(i)!.has(s.network), label).toBe(false);
-        if (s.stat.band) {
+        if (s.stat.regional) {
+          // A regional body is advised only next to its members, and not as a
+          // second body of a kind the municipality already has.
+          const near = [...ms.membersOf.get(s.network)!].some(
+            (m) => distanceKm(o as never, index.organisations[m]! as never) <= REGIONAL_REACH_KM,
+          );
+          expect(near, label).toBe(true);
+          const kind = index.organisations[s.network]!.category;
+          const sameKind = [...ms.networksOf.get(i)!].some(
+            (n) => stats.byNetwork.get(n)?.regional && index.organisations[n]!.category === kind,
+          );
+          expect(sameKind, label).toBe(false);
+        }
+        if (s.stat.sizeSelective && s.stat.band) {
           expect(o.population!, label).toBeGreaterThanOrEqual(s.stat.band.min);
           expect(o.population!, label).toBeLessThanOrEqual(s.stat.band.max);
         }
