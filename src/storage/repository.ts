@@ -2,7 +2,7 @@ import { emptyNetwork, type Network } from '../domain/network';
 import { planMerge, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
-import { importValue } from '../io/importNetwork';
+import { validateValue } from '../io/validateDocument';
 import { RowSet, readRows, writeRows } from './chunkedRows';
 import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord } from './db';
 import { StorageWriteError, asStorageError } from './storageError';
@@ -180,7 +180,7 @@ export async function readSnapshotNetwork(db: NetwerkkaartDB, id: number): Promi
   const snapshot = await db.snapshots.get(id);
   if (!snapshot) throw new StorageWriteError('Deze momentopname bestaat niet (meer).');
   // Snapshots are validated like any import: a damaged one is refused, not half-restored.
-  const result = importValue(snapshot.document);
+  const result = validateValue(snapshot.document);
   if (!result.ok)
     throw new StorageWriteError(
       `Deze momentopname is beschadigd: ${result.errors[0]?.where} ${result.errors[0]?.message}`,
