@@ -60,6 +60,33 @@ function snapshotOf(network: Network, name: string, auto: boolean, now: Date): S
   };
 }
 
+/**
+ * Write the network's header: the one place that does, for a replace, a
+ * merge and an edit alike. What `header` leaves out is kept from the stored
+ * header. Its updatedAt is how the undo history recognises the network it
+ * belongs to. Run it inside a transaction that holds db.meta.
+ */
+export async function writeNetworkMeta(
+  db: NetwerkkaartDB,
+  origin: NetworkMeta['origin'],
+  now: Date,
+  header: Partial<Pick<NetworkMeta, 'title' | 'sources'>> = {},
+): Promise<NetworkMeta> {
+  const stored =
+    header.title === undefined || header.sources === undefined
+      ? await readNetworkMeta(db)
+      : undefined;
+  const meta: NetworkMeta = {
+    key: 'network',
+    title: header.title ?? stored?.title ?? emptyNetwork().title,
+    sources: header.sources ?? stored?.sources ?? [],
+    origin,
+    updatedAt: now.toISOString(),
+  };
+  await db.meta.put(meta);
+  return meta;
+}
+
 async function writeWhole(
   db: NetwerkkaartDB,
   network: Network,
@@ -69,13 +96,7 @@ async function writeWhole(
   await db.meta.delete('layout');
   await writeRows(db.organisationChunks, network.organisations);
   await writeRows(db.relationChunks, network.relations);
-  await db.meta.put({
-    key: 'network',
-    title: network.title,
-    sources: network.sources,
-    origin,
-    updatedAt: now.toISOString(),
-  });
+  await writeNetworkMeta(db, origin, now, { title: network.title, sources: network.sources });
 }
 
 export interface ReplaceOptions {
@@ -130,12 +151,10 @@ export async function mergeNetwork(
       const meta = await readNetworkMeta(db);
       const sourceById = new Map(current.sources.map((s) => [s.id, s]));
       for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
-      await db.meta.put({
-        key: 'network',
+      // The stored title stays; a merge into a store without one takes the file's.
+      await writeNetworkMeta(db, 'import', now, {
         title: meta?.title ?? incoming.title,
         sources: [...sourceById.values()],
-        origin: 'import',
-        updatedAt: now.toISOString(),
       });
       return plan;
     });
