@@ -4,7 +4,7 @@ import { RELATION_ROLES, RELATION_TYPES } from '../domain/relation';
 import { IMPORT_LIMITS as L } from './limits';
 
 // The exchange format, version 1 (DESIGN.md). Messages are Dutch and say what
-// was expected; the location (record, field) is added by importErrors.ts.
+// was expected; the location (record, field) is added by validateDocument.ts.
 
 export const FORMAT_NAME = 'netwerkkaart';
 export const FORMAT_VERSION = 1;

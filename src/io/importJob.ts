@@ -48,13 +48,10 @@ export async function runImport(input: ImportInput, options: ImportOptions): Pro
  * sources, so a big network is not copied to the worker for nothing.
  */
 export function existingFor(input: ImportInput, current: Network): Network {
-  const needsAll =
-    input.kind !== 'text' ||
-    (() => {
-      const id = detectFormat(input.fileName, input.text.slice(0, 65_536));
-      return id !== undefined && FILE_FORMATS[id].readsAgainstNetwork;
-    })();
-  return needsAll
+  // Two files or a zip are CSV; a text file says so by its content or name.
+  const id =
+    input.kind === 'text' ? detectFormat(input.fileName, input.text.slice(0, 65_536)) : 'csv';
+  return id !== undefined && FILE_FORMATS[id].readsAgainstNetwork
     ? current
     : { title: current.title, sources: current.sources, organisations: [], relations: [] };
 }
