@@ -1,6 +1,6 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
-import { readPosition, type Point } from './exportView';
+import { readPosition, type Point } from './positions';
 
 // The plain d3 shape `{ nodes, links }` that many people already have. It is
 // converted into an exchange document and then validated like any other, so

@@ -1,15 +1,8 @@
+import type { NodePositions, Point } from './positions';
+
 // How the network looks on screen, for formats that carry it (GEXF, GraphML),
 // so Gephi and Gephi Lite open the network as it looks here. The renderer
-// owns these values; io writes them, and reads positions back in the same
-// shape (ImportSuccess.positions).
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** Organisation id -> position, in the coordinates of the file or the layout. */
-export type NodePositions = ReadonlyMap<string, Point>;
+// owns these values; io only writes them.
 
 export interface ExportView {
   positions?: NodePositions;
@@ -60,13 +53,6 @@ export function toHex({ r, g, b }: Rgba): string {
 export function finitePosition(view: ExportView, id: string): Point | undefined {
   const p = view.positions?.get(id);
   return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : undefined;
-}
-
-/** A position read from a file: two finite numbers, or nothing. */
-export function readPosition(x: unknown, y: unknown): Point | undefined {
-  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
-    ? { x, y }
-    : undefined;
 }
 
 export function finiteSize(view: ExportView, id: string): number | undefined {

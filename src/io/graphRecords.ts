@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import type { Source } from '../domain/network';
-import { readPosition, type Point } from './exportView';
+import { readPosition, type Point } from './positions';
 import { organisationFieldFor, relationFieldFor } from './fieldAliases';
 import { coerceOrganisation, coerceRelation, resolveSources, type FlatRecord } from './flatRecords';
 import { fail, type ImportIssue, type ImportOptions, type ImportResult } from './importResult';

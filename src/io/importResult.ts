@@ -1,7 +1,7 @@
 import type { Network } from '../domain/network';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
-import type { NodePositions } from './exportView';
+import type { NodePositions } from './positions';
 import { formatBytes, readLimits, type ReadLimits } from './limits';
 
 // What every reader returns, whatever the format, and the issues it reports.
