@@ -1,5 +1,6 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
+import { readPosition, type Point } from './positions';
 
 // The plain d3 shape `{ nodes, links }` that many people already have. It is
 // converted into an exchange document and then validated like any other, so
@@ -10,6 +11,8 @@ export interface D3Conversion {
   /** How many nodes carried no usable kind, and links no usable type. */
   missingKinds: number;
   missingTypes: number;
+  /** The x and y a d3 simulation left on the nodes. */
+  positions: Map<string, Point>;
 }
 
 const isKind = (v: unknown): v is OrganisationKind =>
@@ -41,6 +44,7 @@ export function convertD3(
   let missingKinds = 0;
   let missingTypes = 0;
   const nodeIds: unknown[] = [];
+  const positions = new Map<string, Point>();
   const organisations = value.nodes.map((raw) => {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
       nodeIds.push(undefined);
@@ -69,6 +73,8 @@ export function convertD3(
       if (!isKind(group)) missingKinds++;
     }
     const name = node.name ?? label ?? title ?? id;
+    const position = readPosition(node.x, node.y);
+    if (position && typeof id === 'string') positions.set(id, position);
     return { ...rest, id, kind, name };
   });
   const idSet = new Set(nodeIds.filter((v): v is string => typeof v === 'string'));
@@ -103,5 +109,6 @@ export function convertD3(
     },
     missingKinds,
     missingTypes,
+    positions,
   };
 }

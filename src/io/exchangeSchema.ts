@@ -8,7 +8,7 @@ import { IMPORT_LIMITS as L } from './limits';
 z.config({ jitless: true });
 
 // The exchange format, version 1 (DESIGN.md). Messages are Dutch and say what
-// was expected; the location (record, field) is added by importErrors.ts.
+// was expected; the location (record, field) is added by validateDocument.ts.
 
 export const FORMAT_NAME = 'netwerkkaart';
 export const FORMAT_VERSION = 1;

@@ -1,9 +1,11 @@
+import type { NodePositions, Point } from './positions';
+
 // How the network looks on screen, for formats that carry it (GEXF, GraphML),
 // so Gephi and Gephi Lite open the network as it looks here. The renderer
 // owns these values; io only writes them.
 
 export interface ExportView {
-  positions?: ReadonlyMap<string, { x: number; y: number }>;
+  positions?: NodePositions;
   /** CSS colours: #rgb, #rrggbb, rgb() or rgba(); others are left out. */
   colors?: ReadonlyMap<string, string>;
   sizes?: ReadonlyMap<string, number>;
@@ -48,7 +50,7 @@ export function toHex({ r, g, b }: Rgba): string {
 }
 
 /** A finite position, or undefined: NaN from an unsettled layout must not reach a file. */
-export function finitePosition(view: ExportView, id: string): { x: number; y: number } | undefined {
+export function finitePosition(view: ExportView, id: string): Point | undefined {
   const p = view.positions?.get(id);
   return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : undefined;
 }

@@ -1,3 +1,4 @@
+import type { Source } from '../domain/network';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import { parseDecimal, parseWholeNumber } from './cellValues';
@@ -132,4 +133,36 @@ export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): C
   if (typeof record.since === 'string') record.since = record.since.trim();
   if ('weight' in record) record.weight = parseDecimal(record.weight);
   return { ok: true, record, assumed: type.assumed };
+}
+
+/**
+ * Sources for the sourceIds the records name: from the file if it carried
+ * them, else from the current network, else a stand-in titled with the id
+ * (with a warning), so a reference never fails an otherwise good import.
+ */
+export function resolveSources(
+  records: readonly Record<string, unknown>[],
+  carried: readonly Source[],
+  existing: readonly Source[] | undefined,
+  warnings: string[],
+): Source[] {
+  const byId = new Map<string, Source>();
+  for (const source of carried) byId.set(source.id, source);
+  const known = new Map((existing ?? []).map((s) => [s.id, s]));
+  const standIns: string[] = [];
+  for (const record of records) {
+    const id = record.sourceId;
+    if (typeof id !== 'string' || byId.has(id)) continue;
+    const found = known.get(id);
+    if (found) byId.set(id, found);
+    else {
+      byId.set(id, { id, title: id });
+      standIns.push(id);
+    }
+  }
+  if (standIns.length)
+    warnings.push(
+      `${standIns.length === 1 ? 'Bron' : 'Bronnen'} ${standIns.map((id) => `"${id}"`).join(', ')} ${standIns.length === 1 ? 'staat' : 'staan'} niet in het bestand; aangemaakt met de id als titel.`,
+    );
+  return [...byId.values()];
 }

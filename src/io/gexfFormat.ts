@@ -5,13 +5,7 @@ import { isDirected } from '../domain/relation';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
 import { graphToNetwork } from './graphRecords';
-import {
-  failWith,
-  fileIssue,
-  textTooBig,
-  type InteropImportOptions,
-  type InteropImportResult,
-} from './interopResult';
+import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import { graphStructureIssues, parseXmlDocument, xmlErrorMessage, xmlSafe } from './xmlDocument';
 
 // GEXF, Gephi's own format, through graphology-gexf. Nodes carry the
@@ -84,18 +78,21 @@ export function exportGexf(network: Network, view: ExportView = {}): string {
 }
 
 /** A GEXF file (from Netwerkkaart, Gephi or Gephi Lite), validated like a JSON import. */
-export function importGexf(text: string, options: InteropImportOptions = {}): InteropImportResult {
-  const tooBig = textTooBig(text);
+export function importGexf(text: string, options: ImportOptions = {}): ImportResult {
+  const tooBig = textTooBig([text], options.limits);
   if (tooBig) return tooBig;
   const xml = parseXmlDocument(text, 'gexf', 'GEXF');
-  if (!xml.ok) return failWith([xml.issue]);
+  if (!xml.ok) return fail([xml.issue], options.limits);
   const structure = graphStructureIssues(xml.document);
-  if (structure.length) return failWith(structure);
+  if (structure.length) return fail(structure, options.limits);
   let graph: Graph;
   try {
     graph = parse(Graph, xml.document, { allowUndeclaredAttributes: true });
   } catch (error) {
-    return failWith([fileIssue(`kon niet als GEXF worden gelezen (${xmlErrorMessage(error)}).`)]);
+    return fail(
+      [fileIssue(`kon niet als GEXF worden gelezen (${xmlErrorMessage(error)}).`)],
+      options.limits,
+    );
   }
   return graphToNetwork(graph, 'gexf', options);
 }

@@ -1,16 +1,11 @@
 import type Graph from 'graphology';
 import type { Source } from '../domain/network';
+import { readPosition, type Point } from './positions';
 import { organisationFieldFor, relationFieldFor } from './fieldAliases';
-import { coerceOrganisation, coerceRelation, type FlatRecord } from './flatRecords';
-import type { ImportIssue } from './importIssue';
-import {
-  failWith,
-  resolveSources,
-  validateBuilt,
-  type InteropImportOptions,
-  type InteropImportResult,
-} from './interopResult';
-import { parseJsonSafely } from './safeJson';
+import { coerceOrganisation, coerceRelation, resolveSources, type FlatRecord } from './flatRecords';
+import { fail, type ImportIssue, type ImportOptions, type ImportResult } from './importResult';
+import { readJson } from './jsonRead';
+import { validateRecords } from './validateDocument';
 
 // A graphology graph read from GEXF or GraphML, turned into exchange records:
 // attribute names through the same aliases as CSV headers, values through the
@@ -53,7 +48,7 @@ function flatten(
 
 function carriedSources(value: unknown, warnings: string[]): Source[] {
   if (typeof value !== 'string' || value.trim() === '') return [];
-  const parsed = parseJsonSafely(value);
+  const parsed = readJson(value);
   if (parsed.ok && Array.isArray(parsed.value)) return parsed.value as Source[];
   warnings.push('De lijst met bronnen in het bestand is niet leesbaar en is genegeerd.');
   return [];
@@ -62,12 +57,12 @@ function carriedSources(value: unknown, warnings: string[]): Source[] {
 export function graphToNetwork(
   graph: Graph,
   format: 'gexf' | 'graphml',
-  options: InteropImportOptions,
-): InteropImportResult {
+  options: ImportOptions,
+): ImportResult {
   const warnings: string[] = [];
   const issues: ImportIssue[] = [];
   const skipped = new Set<string>();
-  const positions = new Map<string, { x: number; y: number }>();
+  const positions = new Map<string, Point>();
   const kindPolicy = {
     fallback: options.defaultKind ?? 'association',
     unknown: 'default' as const,
@@ -101,8 +96,8 @@ export function graphToNetwork(
     }
     if (coerced.assumed) assumedKinds++;
     organisations.push(coerced.record);
-    if (typeof view.x === 'number' && typeof view.y === 'number')
-      positions.set(id, { x: view.x, y: view.y });
+    const position = readPosition(view.x, view.y);
+    if (position) positions.set(id, position);
   });
 
   const relations: FlatRecord[] = [];
@@ -125,7 +120,7 @@ export function graphToNetwork(
     if (coerced.assumed) assumedTypes++;
     relations.push(coerced.record);
   });
-  if (issues.length) return failWith(issues);
+  if (issues.length) return fail(issues, options.limits);
 
   if (namedById)
     warnings.push(
@@ -142,7 +137,7 @@ export function graphToNetwork(
     options.existing?.sources,
     warnings,
   );
-  return validateBuilt(
+  return validateRecords(
     {
       ...(typeof title === 'string' && title.trim() !== '' ? { title } : {}),
       sources,
@@ -155,5 +150,6 @@ export function graphToNetwork(
       assumed: { kinds: assumedKinds, types: assumedTypes },
       ...(positions.size ? { positions } : {}),
     },
+    options,
   );
 }

@@ -4,13 +4,7 @@ import { sortNetwork, type Network } from '../domain/network';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
 import { graphToNetwork } from './graphRecords';
-import {
-  failWith,
-  fileIssue,
-  textTooBig,
-  type InteropImportOptions,
-  type InteropImportResult,
-} from './interopResult';
+import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import {
   escapeXmlAttribute,
   escapeXmlText,
@@ -146,16 +140,13 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
 }
 
 /** A GraphML file, validated like a JSON import. */
-export function importGraphml(
-  text: string,
-  options: InteropImportOptions = {},
-): InteropImportResult {
-  const tooBig = textTooBig(text);
+export function importGraphml(text: string, options: ImportOptions = {}): ImportResult {
+  const tooBig = textTooBig([text], options.limits);
   if (tooBig) return tooBig;
   const xml = parseXmlDocument(text, 'graphml', 'GraphML');
-  if (!xml.ok) return failWith([xml.issue]);
+  if (!xml.ok) return fail([xml.issue], options.limits);
   const structure = graphStructureIssues(xml.document);
-  if (structure.length) return failWith(structure);
+  if (structure.length) return fail(structure, options.limits);
   // The relation type carries direction. Per-edge "directed" attributes are
   // dropped before parsing: graphology-graphml copies the whole graph for
   // every edge once directions are mixed, which large files cannot afford.
@@ -166,9 +157,10 @@ export function importGraphml(
   try {
     graph = parse(Graph, xml.document);
   } catch (error) {
-    return failWith([
-      fileIssue(`kon niet als GraphML worden gelezen (${xmlErrorMessage(error)}).`),
-    ]);
+    return fail(
+      [fileIssue(`kon niet als GraphML worden gelezen (${xmlErrorMessage(error)}).`)],
+      options.limits,
+    );
   }
   return graphToNetwork(graph, 'graphml', options);
 }

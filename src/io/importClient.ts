@@ -1,5 +1,5 @@
 import { runImport, type ImportInput } from './importJob';
-import type { InteropImportOptions, InteropImportResult } from './interopResult';
+import type { ImportOptions, ImportResult } from './importResult';
 
 // Main-thread side of the import worker. Without Worker (tests, very old
 // browsers) or when the worker cannot load, the same reader runs here.
@@ -8,18 +8,18 @@ export interface ImportRequest {
   id: number;
   /** Absent: read the input sent last again, with other options. */
   input?: ImportInput;
-  options: InteropImportOptions;
+  options: ImportOptions;
 }
 
 export type ImportReply =
-  | { id: number; result: InteropImportResult; error?: undefined }
+  | { id: number; result: ImportResult; error?: undefined }
   | { id: number; error: string; result?: undefined };
 
 export interface Importer {
   /** Reads a new input. Only the newest call's promise resolves; older ones never do. */
-  read(input: ImportInput, options: InteropImportOptions): Promise<InteropImportResult>;
+  read(input: ImportInput, options: ImportOptions): Promise<ImportResult>;
   /** Reads the last input again (other defaults for missing kinds and types). */
-  reread(options: InteropImportOptions): Promise<InteropImportResult>;
+  reread(options: ImportOptions): Promise<ImportResult>;
   dispose(): void;
 }
 
@@ -30,7 +30,7 @@ export function createImporter(options: { useWorker?: boolean } = {}): Importer 
     number,
     {
       request: ImportRequest;
-      resolve: (r: InteropImportResult) => void;
+      resolve: (r: ImportResult) => void;
       reject: (e: Error) => void;
     }
   >();
@@ -39,17 +39,23 @@ export function createImporter(options: { useWorker?: boolean } = {}): Importer 
 
   const inThread = (request: ImportRequest) => {
     const input = request.input ?? last;
-    // A macrotask first, so the "reading" state paints before a long read.
-    setTimeout(() => {
+    // Answers a request only while it is the newest: a newer one may come
+    // while a reader loads.
+    const settle = (answer: (entry: NonNullable<ReturnType<typeof waiting.get>>) => void) => {
       const entry = waiting.get(request.id);
       if (!entry) return;
       waiting.delete(request.id);
-      if (!input) return entry.reject(new Error('Er is geen bestand gekozen.'));
-      try {
-        entry.resolve(runImport(input, request.options));
-      } catch (error) {
-        entry.reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      answer(entry);
+    };
+    // A macrotask first, so the "reading" state paints before a long read.
+    setTimeout(() => {
+      if (!waiting.has(request.id)) return;
+      if (!input) return settle((e) => e.reject(new Error('Er is geen bestand gekozen.')));
+      runImport(input, request.options).then(
+        (result) => settle((e) => e.resolve(result)),
+        (error: unknown) =>
+          settle((e) => e.reject(error instanceof Error ? error : new Error(String(error)))),
+      );
     }, 0);
   };
 
@@ -78,7 +84,7 @@ export function createImporter(options: { useWorker?: boolean } = {}): Importer 
     }
   }
 
-  function send(request: ImportRequest): Promise<InteropImportResult> {
+  function send(request: ImportRequest): Promise<ImportResult> {
     // Only the newest request counts: an older one is dropped, not answered.
     waiting.clear();
     return new Promise((resolve, reject) => {

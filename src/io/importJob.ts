@@ -1,7 +1,7 @@
 import type { Network } from '../domain/network';
-import { detectCsvTable, importCsv, importCsvZip } from './csvFormat';
-import { detectFormat, importText } from './importFile';
-import type { InteropImportOptions, InteropImportResult } from './interopResult';
+import { detectFormat } from './detectFormat';
+import { FILE_FORMATS } from './formats';
+import { fail, fileIssue, type ImportOptions, type ImportResult } from './importResult';
 
 // What the user chose on the import page, as plain data: it crosses to the
 // import worker and back by structured clone, and the worker keeps it so a
@@ -14,20 +14,31 @@ export type ImportInput =
   /** A zip of CSV files. */
   | { kind: 'zip'; bytes: Uint8Array };
 
-export function runImport(input: ImportInput, options: InteropImportOptions): InteropImportResult {
+/**
+ * Read the input with the reader of its format (loaded on first use). A CSV
+ * holds organisations or relations, decided by its header; a relations CSV on
+ * its own is read against `options.existing` and comes back `mergeOnly`.
+ */
+export async function runImport(input: ImportInput, options: ImportOptions): Promise<ImportResult> {
   switch (input.kind) {
     case 'zip':
-      return importCsvZip(input.bytes, options);
-    case 'csvPair': {
-      const tables: { organisations?: string; relations?: string } = {};
-      for (const text of input.texts) {
-        const table = detectCsvTable(text);
-        if (table) tables[table] = text;
-      }
-      return importCsv(tables, options);
+      return (await FILE_FORMATS.csvZip.read())(input.bytes, options);
+    case 'csvPair':
+      return (await FILE_FORMATS.csv.read())(input.texts, options);
+    case 'text': {
+      const id = detectFormat(input.fileName, input.text);
+      const format = id === undefined ? undefined : FILE_FORMATS[id];
+      if (format === undefined || format.binary)
+        return fail(
+          [
+            fileIssue(
+              `"${input.fileName}" is geen bestand dat Netwerkkaart kent. Netwerkkaart leest JSON (uitwisselformaat of d3), CSV, GEXF en GraphML.`,
+            ),
+          ],
+          options.limits,
+        );
+      return (await format.read())([input.text], options);
     }
-    case 'text':
-      return importText(input.fileName, input.text, options);
   }
 }
 
@@ -37,9 +48,10 @@ export function runImport(input: ImportInput, options: InteropImportOptions): In
  * sources, so a big network is not copied to the worker for nothing.
  */
 export function existingFor(input: ImportInput, current: Network): Network {
-  const csv =
-    input.kind !== 'text' || detectFormat(input.fileName, input.text.slice(0, 65_536)) === 'csv';
-  return csv
+  // Two files or a zip are CSV; a text file says so by its content or name.
+  const id =
+    input.kind === 'text' ? detectFormat(input.fileName, input.text.slice(0, 65_536)) : 'csv';
+  return id !== undefined && FILE_FORMATS[id].readsAgainstNetwork
     ? current
     : { title: current.title, sources: current.sources, organisations: [], relations: [] };
 }

@@ -15,6 +15,23 @@ export const IMPORT_LIMITS = {
   maxErrorsReported: 200,
 } as const;
 
+/**
+ * The limits a reader applies itself, which a caller may lower (tests do, to
+ * check the 100 MB rule on a few bytes). The others are part of the exchange
+ * format: the schema and the published JSON Schema hold them.
+ */
+export interface ReadLimits {
+  maxFileBytes: number;
+  maxErrorsReported: number;
+}
+
+export function readLimits(given: Partial<ReadLimits> = {}): ReadLimits {
+  return {
+    maxFileBytes: given.maxFileBytes ?? IMPORT_LIMITS.maxFileBytes,
+    maxErrorsReported: given.maxErrorsReported ?? IMPORT_LIMITS.maxErrorsReported,
+  };
+}
+
 const oneDecimal = new Intl.NumberFormat('nl-NL', {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,

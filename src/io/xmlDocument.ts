@@ -1,5 +1,5 @@
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
-import type { ImportIssue } from './importIssue';
+import type { ImportIssue } from './importResult';
 
 // XML in and out for GEXF and GraphML. The graphology parsers read a
 // Document from @xmldom/xmldom (their Node entry, which also runs in the

@@ -2,7 +2,7 @@ import { emptyNetwork, type Network } from '../domain/network';
 import { planMerge, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
-import { importValue } from '../io/importNetwork';
+import { validateValue } from '../io/validateDocument';
 import { RowSet, readRows, writeRows } from './chunkedRows';
 import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord } from './db';
 import { StorageWriteError, asStorageError } from './storageError';
@@ -61,6 +61,37 @@ function snapshotOf(network: Network, name: string, auto: boolean, now: Date): S
   };
 }
 
+/**
+ * Write the network's header: the one place that does, for a replace, a
+ * merge and an edit alike. What `header` leaves out is kept from the stored
+ * header. Its updatedAt is how the undo history recognises the network it
+ * belongs to. Run it inside a transaction that holds db.meta.
+ */
+export async function writeNetworkMeta(
+  db: NetwerkkaartDB,
+  origin: NetworkMeta['origin'],
+  now: Date,
+  header: Partial<Pick<NetworkMeta, 'title' | 'sources' | 'referenceDate'>> = {},
+): Promise<NetworkMeta> {
+  // A key given as undefined clears the date (a network without one); an absent key keeps it.
+  const keepsDate = !('referenceDate' in header);
+  const stored =
+    header.title === undefined || header.sources === undefined || keepsDate
+      ? await readNetworkMeta(db)
+      : undefined;
+  const referenceDate = keepsDate ? stored?.referenceDate : header.referenceDate;
+  const meta: NetworkMeta = {
+    key: 'network',
+    title: header.title ?? stored?.title ?? emptyNetwork().title,
+    ...(referenceDate ? { referenceDate } : {}),
+    sources: header.sources ?? stored?.sources ?? [],
+    origin,
+    updatedAt: now.toISOString(),
+  };
+  await db.meta.put(meta);
+  return meta;
+}
+
 async function writeWhole(
   db: NetwerkkaartDB,
   network: Network,
@@ -70,13 +101,10 @@ async function writeWhole(
   await db.meta.delete('layout');
   await writeRows(db.organisationChunks, network.organisations);
   await writeRows(db.relationChunks, network.relations);
-  await db.meta.put({
-    key: 'network',
+  await writeNetworkMeta(db, origin, now, {
     title: network.title,
-    ...(network.referenceDate ? { referenceDate: network.referenceDate } : {}),
     sources: network.sources,
-    origin,
-    updatedAt: now.toISOString(),
+    referenceDate: network.referenceDate,
   });
 }
 
@@ -132,16 +160,12 @@ export async function mergeNetwork(
       const meta = await readNetworkMeta(db);
       const sourceById = new Map(current.sources.map((s) => [s.id, s]));
       for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
-      await db.meta.put({
-        key: 'network',
+      // The stored title stays; a merge into a store without one takes the file's.
+      await writeNetworkMeta(db, 'import', now, {
         title: meta?.title ?? incoming.title,
         // A merge adds to the network as it is: its date stays the stored one.
-        ...((meta ? meta.referenceDate : incoming.referenceDate)
-          ? { referenceDate: (meta ? meta.referenceDate : incoming.referenceDate)! }
-          : {}),
+        referenceDate: meta ? meta.referenceDate : incoming.referenceDate,
         sources: [...sourceById.values()],
-        origin: 'import',
-        updatedAt: now.toISOString(),
       });
       return plan;
     });
@@ -186,7 +210,7 @@ export async function readSnapshotNetwork(db: NetwerkkaartDB, id: number): Promi
   const snapshot = await db.snapshots.get(id);
   if (!snapshot) throw new StorageWriteError('Deze momentopname bestaat niet (meer).');
   // Snapshots are validated like any import: a damaged one is refused, not half-restored.
-  const result = importValue(snapshot.document);
+  const result = validateValue(snapshot.document);
   if (!result.ok)
     throw new StorageWriteError(
       `Deze momentopname is beschadigd: ${result.errors[0]?.where} ${result.errors[0]?.message}`,

@@ -14,3 +14,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 export function downloadText(text: string, fileName: string, type: string): void {
   downloadBlob(new Blob([text], { type }), fileName);
 }
+
+/** The files of one export, each offered under its own name. */
+export function downloadFiles(
+  files: readonly { name: string; data: string | Uint8Array; mime: string }[],
+): void {
+  for (const { name, data, mime } of files)
+    downloadBlob(new Blob([data as string | Uint8Array<ArrayBuffer>], { type: mime }), name);
+}

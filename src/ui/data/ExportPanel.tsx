@@ -1,17 +1,17 @@
 import { useId } from 'react';
 import type { Network } from '../../domain/network';
-import { exchangeJson, exportFileName } from '../../io/exportNetwork';
+import { FILE_FORMATS, exportFiles } from '../../io/formats';
 import { useUiStore } from '../../state/uiStore';
-import { downloadText } from '../download';
+import { downloadFiles } from '../download';
 import { formatNumber } from '../format';
 
 export function ExportPanel({ network }: { network: Network }) {
   const headingId = useId();
   const announce = useUiStore((s) => s.announce);
-  function exportJson() {
-    const name = exportFileName();
-    downloadText(exchangeJson(network), name, 'application/json');
-    announce(`${name} is gedownload.`);
+  async function exportJson() {
+    const files = await exportFiles(FILE_FORMATS.json, network);
+    downloadFiles(files);
+    announce(`${files.map((f) => f.name).join(' en ')} is gedownload.`);
   }
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -21,7 +21,7 @@ export function ExportPanel({ network }: { network: Network }) {
         {formatNumber(network.relations.length)} relaties) als Netwerkkaart-bestand (JSON, versie
         1), om te delen, te bewaren of later weer te importeren.
       </p>
-      <button type="button" className="primary" onClick={exportJson}>
+      <button type="button" className="primary" onClick={() => void exportJson()}>
         JSON downloaden
       </button>
     </section>

@@ -3,10 +3,10 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import { checkFileSize, type ImportFailure } from '../../io/importNetwork';
+import { IMPORT_FORMAT_LABELS, acceptList, formatOfName } from '../../io/formats';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
-import type { InteropImportSuccess } from '../../io/interopResult';
+import { checkFileSize, type ImportFailure, type ImportSuccess } from '../../io/importResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
 import { mergeNetwork, replaceNetwork } from '../../storage/repository';
@@ -15,13 +15,7 @@ import { formatBytes, formatNumber } from '../format';
 
 type Mode = 'replace' | 'merge';
 
-const FORMAT_LABELS: Record<InteropImportSuccess['format'], string> = {
-  'netwerkkaart-v1': 'Netwerkkaart, versie 1',
-  d3: 'd3 (nodes en links)',
-  csv: 'CSV',
-  gexf: 'GEXF (Gephi)',
-  graphml: 'GraphML',
-};
+const ACCEPT = acceptList();
 
 type Step =
   | { step: 'idle' }
@@ -31,7 +25,7 @@ type Step =
       step: 'preview';
       fileName: string;
       input: ImportInput;
-      result: InteropImportSuccess;
+      result: ImportSuccess;
       defaultKind: OrganisationKind;
       defaultType: RelationType;
     }
@@ -78,7 +72,7 @@ export function ImportPanel({ current }: { current: Network }) {
     }
     setState({ step: 'reading', fileName });
     let input: ImportInput;
-    if (files.length === 1 && /\.zip$/i.test(files[0]!.name)) {
+    if (files.length === 1 && formatOfName(files[0]!.name)?.binary) {
       input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
     } else if (files.length === 2) {
       input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
@@ -200,7 +194,7 @@ export function ImportPanel({ current }: { current: Network }) {
           ref={inputRef}
           className="visually-hidden"
           type="file"
-          accept=".json,.csv,.gexf,.graphml,.xml,.zip,application/json,text/csv"
+          accept={ACCEPT}
           multiple
           onChange={(e) => {
             const files = [...(e.target.files ?? [])].slice(0, 2);
@@ -242,7 +236,8 @@ export function ImportPanel({ current }: { current: Network }) {
         <div className="preview" data-testid="import-preview">
           <h3>Voorvertoning: {preview.fileName}</h3>
           <p>
-            Formaat: {FORMAT_LABELS[preview.result.format]}. Titel: {preview.result.network.title}.
+            Formaat: {IMPORT_FORMAT_LABELS[preview.result.format]}. Titel:{' '}
+            {preview.result.network.title}.
           </p>
           <table className="counts">
             <caption className="visually-hidden">Inhoud van het bestand</caption>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Edit } from '../../domain/edits';
-import { applyEdits, redoLast, undoLast, type EditOutcome } from '../../storage/editStore';
+import type { EditOutcome } from '../../domain/applyEdits';
+import { applyEdits, redoLast, undoLast } from '../../storage/editStore';
 import { db } from '../../storage/db';
 import { useUiStore } from '../../state/uiStore';
 

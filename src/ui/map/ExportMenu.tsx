@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Network } from '../../domain/network';
-import { exchangeJson, exportFileName } from '../../io/exportNetwork';
+import { exportFileName } from '../../io/exportNetwork';
 import { exportSvg } from '../../render/svgExport';
 import { useUiStore } from '../../state/uiStore';
 import { downloadBlob, downloadText } from '../download';
@@ -93,15 +93,6 @@ export function ExportMenu({
   }
 
   const formats: { id: string; label: string; action: () => Promise<void> | void }[] = [
-    {
-      id: 'json',
-      label: 'JSON (Netwerkkaart)',
-      action: () => {
-        const name = exportFileName(new Date(), fileSuffix);
-        downloadText(exchangeJson(network), name, 'application/json');
-        done(name);
-      },
-    },
     ...interopExports(network, fileSuffix, separator, gephiView, done),
     {
       id: 'png',

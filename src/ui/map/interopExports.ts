@@ -1,8 +1,8 @@
 import type { Network } from '../../domain/network';
-import type { CsvSeparator } from '../../io/csvFormat';
-import { exportFileName } from '../../io/exportNetwork';
+import type { CsvSeparator } from '../../io/csvTable';
 import type { ExportView } from '../../io/exportView';
-import { downloadBlob, downloadText } from '../download';
+import { FILE_FORMAT_LIST, exportFiles } from '../../io/formats';
+import { downloadFiles } from '../download';
 
 interface ExportAction {
   id: string;
@@ -10,10 +10,11 @@ interface ExportAction {
   action: () => Promise<void>;
 }
 
-// The writers (and their zip and XML libraries) load on first use: most
-// visits never export, and the map should not wait for them.
-
-/** The exports for other tools: CSV for Excel (zip or two files), GEXF and GraphML for Gephi. */
+/**
+ * A button per file format (JSON, CSV for Excel as zip or two files, GEXF and
+ * GraphML for Gephi), from the format table. The writers (and their zip and
+ * XML libraries) load on first use: most visits never export.
+ */
 export function interopExports(
   network: Network,
   suffix: string | undefined,
@@ -21,55 +22,13 @@ export function interopExports(
   view: () => ExportView,
   done: (name: string) => void,
 ): ExportAction[] {
-  const name = (extension: string) => exportFileName(new Date(), suffix, extension);
-  const base = name('csv').replace(/\.csv$/, '');
-  return [
-    {
-      id: 'csv-zip',
-      label: 'CSV voor Excel (zip)',
-      action: async () => {
-        const { exportCsvZip } = await import('../../io/csvFormat');
-        const file = `${base}.zip`;
-        const bytes = exportCsvZip(network, { separator, dutch: true });
-        downloadBlob(
-          new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-          file,
-        );
-        done(file);
-      },
+  return FILE_FORMAT_LIST.map((format) => ({
+    id: format.id,
+    label: format.label,
+    action: async () => {
+      const files = await exportFiles(format, network, { suffix, separator, view });
+      downloadFiles(files);
+      done(files.map((f) => f.name).join(' en '));
     },
-    {
-      id: 'csv-files',
-      label: 'CSV voor Excel (2 bestanden)',
-      action: async () => {
-        const { CSV_FILE_NAMES, exportCsv } = await import('../../io/csvFormat');
-        const { organisations, relations } = exportCsv(network, { separator, dutch: true });
-        const orgName = `${base}-${CSV_FILE_NAMES.organisations}`;
-        const relName = `${base}-${CSV_FILE_NAMES.relations}`;
-        downloadText(organisations, orgName, 'text/csv;charset=utf-8');
-        downloadText(relations, relName, 'text/csv;charset=utf-8');
-        done(`${orgName} en ${relName}`);
-      },
-    },
-    {
-      id: 'gexf',
-      label: 'GEXF (Gephi)',
-      action: async () => {
-        const { exportGexf } = await import('../../io/gexfFormat');
-        const file = name('gexf');
-        downloadText(exportGexf(network, view()), file, 'application/gexf+xml');
-        done(file);
-      },
-    },
-    {
-      id: 'graphml',
-      label: 'GraphML',
-      action: async () => {
-        const { exportGraphml } = await import('../../io/graphmlFormat');
-        const file = name('graphml');
-        downloadText(exportGraphml(network, view()), file, 'application/graphml+xml');
-        done(file);
-      },
-    },
-  ];
+  }));
 }

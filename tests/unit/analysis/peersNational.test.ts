@@ -16,10 +16,10 @@ import {
   MIN_PEERS_IN,
   whereToStepIn,
 } from '../../../src/analysis/peers';
-import { importValue } from '../../../src/io/importNetwork';
+import { validateValue } from '../../../src/io/validateDocument';
 
 // The embedded national data, with the default criteria, as a new user meets them.
-const result = importValue(JSON.parse(readFileSync('data/netwerkkaart-nl.json', 'utf8')));
+const result = validateValue(JSON.parse(readFileSync('data/netwerkkaart-nl.json', 'utf8')));
 if (!result.ok) throw new Error('the national data does not import');
 const index = buildGraphIndex(result.network);
 const ms = buildMemberships(index);

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROVINCES } from '../../../src/domain/organisation';
-import { importValue } from '../../../src/io/importNetwork';
+import { validateValue } from '../../../src/io/validateDocument';
 
 // The embedded national dataset: it must be true, because users look up their
 // own municipality first.
 const PATH = 'data/netwerkkaart-nl.json';
 const doc = JSON.parse(readFileSync(PATH, 'utf8')) as Record<string, any>;
-const result = importValue(doc);
+const result = validateValue(doc);
 const network = result.ok ? result.network : undefined;
 const municipalities = (network?.organisations ?? []).filter((o) => o.kind === 'municipality');
 const byId = new Map((network?.organisations ?? []).map((o) => [o.id, o]));

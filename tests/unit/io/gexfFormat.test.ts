@@ -3,16 +3,15 @@ import Graph from 'graphology';
 import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { exportGexf, importGexf } from '../../../src/io/gexfFormat';
-import type { InteropImportResult } from '../../../src/io/interopResult';
-import { IMPORT_LIMITS } from '../../../src/io/limits';
+import type { ImportResult } from '../../../src/io/importResult';
 import { comparable, interopNetwork } from '../../fixtures/interopNetwork';
 
-function success(result: InteropImportResult) {
+function success(result: ImportResult) {
   if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
   return result;
 }
 
-function errors(result: InteropImportResult) {
+function errors(result: ImportResult) {
   if (result.ok) throw new Error('expected the import to be rejected');
   return result.errors;
 }
@@ -177,7 +176,10 @@ describe('GEXF import from other tools', () => {
   });
 
   it('refuses a file over the size limit', () => {
-    const huge = `<gexf><graph><nodes><node id="a" label="${'x'.repeat(IMPORT_LIMITS.maxFileBytes)}"/></nodes></graph></gexf>`;
-    expect(errors(importGexf(huge))[0]!.message).toContain('Netwerkkaart leest bestanden tot');
+    const huge = `<gexf><graph><nodes><node id="a" label="${'x'.repeat(1_000)}"/></nodes></graph></gexf>`;
+    const limits = { maxFileBytes: 1_000 };
+    expect(errors(importGexf(huge, { limits }))[0]!.message).toContain(
+      'Netwerkkaart leest bestanden tot',
+    );
   });
 });

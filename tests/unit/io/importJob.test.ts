@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportCsv, exportCsvZip } from '../../../src/io/csvFormat';
+import { exportCsv, exportCsvZip } from '../../../src/io/csvExport';
 import { exchangeJson } from '../../../src/io/exportNetwork';
 import { exportGexf } from '../../../src/io/gexfFormat';
 import { createImporter } from '../../../src/io/importClient';
@@ -9,7 +9,7 @@ import { sampleNetwork } from '../fixtures';
 const network = sampleNetwork();
 
 describe('runImport', () => {
-  it('reads a text file, a pair of CSV files in either order, and a zip alike', () => {
+  it('reads a text file, a pair of CSV files in either order, and a zip alike', async () => {
     const csv = exportCsv(network, { separator: ';' });
     const inputs: ImportInput[] = [
       { kind: 'text', fileName: 'n.json', text: exchangeJson(network) },
@@ -17,7 +17,7 @@ describe('runImport', () => {
       { kind: 'zip', bytes: exportCsvZip(network, { separator: ';' }) },
     ];
     for (const input of inputs) {
-      const result = runImport(input, {});
+      const result = await runImport(input, {});
       expect(result.ok, input.kind).toBe(true);
       if (!result.ok) continue;
       expect(result.network.organisations.map((o) => o.id).sort()).toEqual(
@@ -27,8 +27,8 @@ describe('runImport', () => {
     }
   });
 
-  it('refuses a pair of files that holds no table it knows', () => {
-    const result = runImport({ kind: 'csvPair', texts: ['a;b\n1;2', 'hallo'] }, {});
+  it('refuses a pair of files that holds no table it knows', async () => {
+    const result = await runImport({ kind: 'csvPair', texts: ['a;b\n1;2', 'hallo'] }, {});
     expect(result.ok).toBe(false);
   });
 });

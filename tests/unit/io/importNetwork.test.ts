@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkFileSize,
-  importJsonText,
-  importValue,
-  type ImportResult,
-} from '../../../src/io/importNetwork';
+import { importJsonText } from '../../../src/io/importNetwork';
+import { checkFileSize, type ImportResult } from '../../../src/io/importResult';
 import { formatBytes, IMPORT_LIMITS } from '../../../src/io/limits';
+import { validateValue } from '../../../src/io/validateDocument';
 import { sampleDocument } from '../fixtures';
 
 function errorsOf(result: ImportResult) {
@@ -85,7 +82,7 @@ describe('import: valid input', () => {
   });
 
   it('resolves d3 links given as node indexes', () => {
-    const result = importValue({
+    const result = validateValue({
       nodes: [{ id: 'x' }, { id: 'y' }],
       links: [{ source: 0, target: 1 }],
     });
@@ -280,10 +277,13 @@ describe('import: every rejection has its own message', () => {
     const [e] = errorsOf(checkFileSize(IMPORT_LIMITS.maxFileBytes + 1)!);
     expect(e!.message).toContain('100,0 MB');
     expect(checkFileSize(1000)).toBeUndefined();
-    const huge = `{"format":"netwerkkaart","version":1,"organisations":[],"relations":[],"title":"${'x'.repeat(IMPORT_LIMITS.maxFileBytes)}"}`;
-    expect(errorsOf(importJsonText(huge))[0]!.message).toContain(
-      'Netwerkkaart leest bestanden tot',
-    );
+    // The limit is an option, so the rule is checked on a kilobyte, not on 100 MB.
+    const limits = { maxFileBytes: 1_000 };
+    const huge = `{"format":"netwerkkaart","version":1,"organisations":[],"relations":[],"title":"${'x'.repeat(1_000)}"}`;
+    const [tooBig] = errorsOf(importJsonText(huge, { limits }));
+    expect(tooBig!.message).toContain('Netwerkkaart leest bestanden tot 1000 bytes');
+    expect(importJsonText(huge).ok).toBe(false); // a title over 300 characters, not the size
+    expect(errorsOf(importJsonText(huge))[0]!.message).not.toContain('Netwerkkaart leest');
   });
 
   it('reports all errors at once, not only the first', () => {
@@ -302,17 +302,18 @@ describe('import: every rejection has its own message', () => {
   });
 
   it('caps the list of reported errors but counts them all', () => {
-    const result = importJsonText(
-      withChange((d) => {
-        for (let i = 0; i < 500; i++)
-          d.relations.push({ source: 'GM0513', target: `x${i}`, type: 'member' });
-      }),
-    );
+    const text = withChange((d) => {
+      for (let i = 0; i < 500; i++)
+        d.relations.push({ source: 'GM0513', target: `x${i}`, type: 'member' });
+    });
+    const result = importJsonText(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.totalErrors).toBe(500);
       expect(result.errors).toHaveLength(IMPORT_LIMITS.maxErrorsReported);
     }
+    const fewer = importJsonText(text, { limits: { maxErrorsReported: 3 } });
+    expect(!fewer.ok && [fewer.errors.length, fewer.totalErrors]).toEqual([3, 500]);
   });
 });
 

@@ -7,10 +7,12 @@ import {
   listSnapshots,
   mergeNetwork,
   readNetwork,
+  readNetworkMeta,
   replaceNetwork,
   resetToEmbedded,
   restoreSnapshot,
   saveSnapshot,
+  writeNetworkMeta,
 } from '../../../src/storage/repository';
 import { StorageWriteError, asStorageError } from '../../../src/storage/storageError';
 import { sampleNetwork } from '../fixtures';
@@ -164,6 +166,45 @@ describe('repository', () => {
     db.relationChunks.hook('updating', fail);
     await expect(mergeNetwork(db, other())).rejects.toThrow(/Opslaan is mislukt/);
     expect(await readNetwork(db)).toEqual(beforeNet);
+  });
+});
+
+describe('the network header', () => {
+  it('is written in one shape by a replace, a merge and an edit', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
+    await replaceNetwork(db, sampleNetwork(), { origin: 'import', now: at(1) });
+    expect(await readNetworkMeta(db)).toEqual({
+      key: 'network',
+      title: 'Testnetwerk',
+      referenceDate: '2025-01-01',
+      sources: sampleNetwork().sources,
+      origin: 'import',
+      updatedAt: at(1).toISOString(),
+    });
+    const source = { id: 'extra', title: 'Extra bron' };
+    await mergeNetwork(db, { ...other(), sources: [source] }, at(2));
+    expect(await readNetworkMeta(db)).toEqual({
+      key: 'network',
+      title: 'Testnetwerk', // the stored title stays
+      referenceDate: '2025-01-01', // and so does the stored date
+      sources: [...sampleNetwork().sources, source],
+      origin: 'import',
+      updatedAt: at(2).toISOString(),
+    });
+    // An edit keeps what it does not give.
+    await db.transaction('rw', db.meta, () => writeNetworkMeta(db, 'edit', at(3)));
+    expect(await readNetworkMeta(db)).toMatchObject({
+      title: 'Testnetwerk',
+      referenceDate: '2025-01-01',
+      sources: [...sampleNetwork().sources, source],
+      origin: 'edit',
+      updatedAt: at(3).toISOString(),
+    });
+  });
+
+  it('has the empty network title when nothing was stored before', async () => {
+    await db.transaction('rw', db.meta, () => writeNetworkMeta(db, 'edit', new Date(0)));
+    expect(await readNetworkMeta(db)).toMatchObject({ title: 'Nieuw netwerk', sources: [] });
   });
 });
 

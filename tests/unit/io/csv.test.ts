@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  exportCsv,
-  exportCsvZip,
-  importCsv,
-  importCsvZip,
-  type CsvImportResult,
-} from '../../../src/io/csvFormat';
-import { IMPORT_LIMITS } from '../../../src/io/limits';
+import { exportCsv, exportCsvZip } from '../../../src/io/csvExport';
+import { detectCsvTable, detectSeparator, readHeader } from '../../../src/io/csvHeader';
+import { readCsvTable } from '../../../src/io/csvTable';
+import { importCsv, importCsvZip, type CsvImportResult } from '../../../src/io/csvImport';
 import { comparable, interopNetwork } from '../../fixtures/interopNetwork';
 import { sampleNetwork } from '../fixtures';
 
@@ -336,9 +332,66 @@ describe('CSV import of relations only', () => {
 
 describe('CSV import limits', () => {
   it('refuses a file over the size limit', () => {
-    const huge = `id,name\na,${'x'.repeat(IMPORT_LIMITS.maxFileBytes)}\n`;
-    const result = importCsv({ organisations: huge });
+    const huge = `id,name\na,${'x'.repeat(1_000)}\n`;
+    const result = importCsv({ organisations: huge }, { limits: { maxFileBytes: 1_000 } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toContain('Netwerkkaart leest bestanden tot');
+  });
+
+  it('refuses a zip that would unpack beyond the limit, from its directory alone', () => {
+    const zip = exportCsvZip(sampleNetwork(), { separator: ';' });
+    const result = importCsvZip(zip, { limits: { maxFileBytes: zip.length } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.message).toContain('pakt uit tot meer dan');
+    expect(importCsvZip(zip, { limits: { maxFileBytes: zip.length - 1 } }).ok).toBe(false);
+  });
+});
+
+describe('the header line, read without papaparse', () => {
+  // Format detection reads the header by hand, so the map need not load
+  // papaparse; it must find the header the table reader finds.
+  const byReader = (text: string) => {
+    const table = readCsvTable(text, 'organisaties');
+    return 'header' in table ? table.header : [];
+  };
+  const samples = [
+    'id;naam\r\na;A\r\n',
+    '\uFEFFid,name,kind\n',
+    'van\tnaar\tsoort\nGM0513\tibd\tlid',
+    '"id";"naam ""officieel""";"omschrijving, kort"\n',
+    '"naam\nmet regel";id\nx;y\n',
+    "'=id;naam\n",
+    'id',
+    '',
+    'a"b;c\n',
+    // Blank lines before the header: papaparse's `preview` counted them, so
+    // detection used to miss a header the reader then found.
+    '\n\nsource,target\na,b\n',
+    ',,\n  \nid,name\n',
+    '\r\rsource,target\ra,b\r',
+  ];
+
+  it('reads the first record that is not blank, as the table reader does', () => {
+    for (const text of samples)
+      expect(readHeader(text), JSON.stringify(text)).toEqual(byReader(text));
+  });
+
+  it('reads a header on the first line as papaparse does', () => {
+    for (const text of samples.slice(0, 9)) {
+      const body = text.replace(/^\uFEFF/, '');
+      const [first = []] = Papa.parse<string[]>(body, {
+        delimiter: detectSeparator(body),
+        preview: 1,
+        skipEmptyLines: 'greedy',
+      }).data;
+      expect(readHeader(text), JSON.stringify(text)).toEqual(first);
+    }
+  });
+
+  it('names the table from the header', () => {
+    expect(detectCsvTable('van;naar;soort\n')).toBe('relations');
+    expect(detectCsvTable('"id";"naam"\n')).toBe('organisations');
+    expect(detectCsvTable('\n\nsource,target\n')).toBe('relations');
+    expect(detectCsvTable('kleur;maat\n')).toBeUndefined();
   });
 });

@@ -1,13 +1,16 @@
-import type { ImportIssue } from './importIssue';
+import type { ImportIssue } from './importResult';
+
+// Text -> value, nothing more: what is wrong is said in Dutch and located by
+// line and column. What the value means is validateDocument.ts's business.
 
 // Keys that could reach an object's prototype if any code merged imported
 // records with spread or Object.assign. Imported JSON is data only; a document
 // that carries them is refused whole rather than cleaned silently.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonParseResult = { ok: true; value: unknown } | { ok: false; issue: ImportIssue };
+export type JsonReadResult = { ok: true; value: unknown } | { ok: false; issue: ImportIssue };
 
-export function parseJsonSafely(text: string): JsonParseResult {
+export function readJson(text: string): JsonReadResult {
   let forbidden: string | undefined;
   let value: unknown;
   try {

@@ -1,0 +1,436 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { z } from 'zod';
+import type { Organisation } from '../domain/organisation';
+import { relationKey, type Relation } from '../domain/relation';
+import { unguardFormula } from './cellValues';
+import { detectCsvTable } from './csvHeader';
+import { CSV_FILE_NAMES, readCsvTable, type CsvFileWord, type CsvTable } from './csvTable';
+import { organisationSchema, relationSchema } from './exchangeSchema';
+import { organisationFieldFor, relationColumnHint, relationFieldFor } from './fieldAliases';
+import {
+  coerceOrganisation,
+  coerceRelation,
+  resolveSources,
+  type Coerced,
+  type FlatRecord,
+  type VocabularyPolicy,
+} from './flatRecords';
+import {
+  checkFileSize,
+  describeValue,
+  fail,
+  fileIssue,
+  textTooBig,
+  type ImportFailure,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportSuccess,
+  type RejectedRow,
+} from './importResult';
+import { formatBytes, readLimits } from './limits';
+import { validateRecords } from './validateDocument';
+
+// Reading CSV forgives what people do to a spreadsheet (Dutch headers and
+// words, thousands separators, either separator) and reports the rows it
+// cannot read instead of refusing the whole file. Both tables are read by one
+// reader; what differs between them is in a TableSpec.
+
+export interface CsvFiles {
+  organisations?: string;
+  relations?: string;
+}
+
+export type CsvImportResult =
+  (ImportSuccess & { format: 'csv'; rejectedRows: RejectedRow[] }) | ImportFailure;
+
+/** What one table needs that the other does not. */
+interface TableSpec<T> {
+  file: CsvFileWord;
+  fieldFor(heading: string): string | undefined;
+  /** More to say about a heading that is not read. */
+  hint?(heading: string): string | undefined;
+  /** Columns without which no row can be read; a blank cell in one rejects the row (the first blank is named). */
+  required: readonly { field: string; column: string; blank: string }[];
+  /** The kind or type column: without it every record gets the default the preview asks about. */
+  vocabulary: { field: string; policy: VocabularyPolicy; absent: string };
+  coerce(raw: FlatRecord, policy: VocabularyPolicy): Coerced;
+  schema: z.ZodType<T>;
+  /** The column whose value relations refer to: a rejected row's value is remembered. */
+  idField?: string;
+  /** Why a valid record still cannot be taken (it refers to something not read). */
+  refuse?(record: T): string | undefined;
+  key(record: T): string;
+  duplicate(record: T, firstLine: number): string;
+}
+
+interface TableRead<T> {
+  records: T[];
+  /** Key -> the line it was read from. */
+  lineOf: Map<string, number>;
+  /** Ids of rows that were rejected, so a relation to one can say why it is rejected too. */
+  rejectedIds: Set<string>;
+  assumed: number;
+}
+
+const emptyRead = <T>(): TableRead<T> => ({
+  records: [],
+  lineOf: new Map(),
+  rejectedIds: new Set(),
+  assumed: 0,
+});
+
+interface ColumnMap {
+  columns: { index: number; field: string; heading: string }[];
+  fields: Set<string>;
+}
+
+function mapColumns<T>(header: string[], spec: TableSpec<T>, warnings: string[]): ColumnMap {
+  const columns: ColumnMap['columns'] = [];
+  const fields = new Set<string>();
+  header.forEach((raw, index) => {
+    const heading = unguardFormula(raw).trim();
+    if (heading === '') return;
+    const field = spec.fieldFor(heading);
+    if (!field) {
+      const extra = spec.hint?.(heading);
+      warnings.push(
+        `${spec.file}.csv: kolom "${heading}" is onbekend en genegeerd.${extra ? ` ${extra}` : ''}`,
+      );
+    } else if (fields.has(field)) {
+      warnings.push(
+        `${spec.file}.csv: kolom "${heading}" komt dubbel voor (${field}); alleen de eerste telt.`,
+      );
+    } else {
+      fields.add(field);
+      columns.push({ index, field, heading });
+    }
+  });
+  return { columns, fields };
+}
+
+/** The cells of a row as a field map, or why the row cannot be read. */
+function rowRecord(cells: string[], header: string[], map: ColumnMap): FlatRecord | string {
+  const extra = cells.slice(header.length);
+  if (cells.length < header.length || extra.some((c) => c.trim() !== ''))
+    return `heeft ${cells.length} ${cells.length === 1 ? 'veld' : 'velden'}, maar de kopregel heeft er ${header.length}. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?`;
+  const record: FlatRecord = {};
+  for (const { index, field } of map.columns) record[field] = unguardFormula(cells[index] ?? '');
+  return record;
+}
+
+function schemaReason(issues: readonly z.core.$ZodIssue[], headings: Map<string, string>): string {
+  return issues
+    .map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      const heading = headings.get(field) ?? field;
+      const given =
+        'input' in issue && issue.input !== undefined
+          ? `, kreeg ${describeValue(issue.input)}`
+          : '';
+      return `kolom "${heading}": ${issue.message}${given}`;
+    })
+    .join('; ');
+}
+
+const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
+
+function readRecords<T>(
+  table: CsvTable,
+  spec: TableSpec<T>,
+  rejected: RejectedRow[],
+  warnings: string[],
+): TableRead<T> | ImportIssue {
+  const map = mapColumns(table.header, spec, warnings);
+  const missing = spec.required.filter((r) => !map.fields.has(r.field));
+  if (missing.length)
+    return {
+      where: `${spec.file}.csv, kopregel`,
+      message: `mist de kolom ${missing.map((r) => r.column).join(' en ')}. Gevonden: ${table.header.map((h) => `"${h}"`).join(', ')}.`,
+      path: [spec.file, 'header'],
+    };
+  const headings = new Map(map.columns.map((c) => [c.field, c.heading]));
+  const idColumn = map.columns.find((c) => c.field === spec.idField);
+  const out = emptyRead<T>();
+  for (const row of table.rows) {
+    const reject = (reason: string, id?: unknown) => {
+      rejected.push({ file: spec.file, row: row.line, reason });
+      if (typeof id === 'string' && id.trim() !== '') out.rejectedIds.add(id.trim());
+    };
+    const raw = rowRecord(row.cells, table.header, map);
+    if (typeof raw === 'string') {
+      reject(raw, idColumn && row.cells[idColumn.index]);
+      continue;
+    }
+    const id = spec.idField === undefined ? undefined : raw[spec.idField];
+    const empty = spec.required.find((r) => blank(raw[r.field]));
+    if (empty) {
+      reject(empty.blank, empty.field === spec.idField ? undefined : id);
+      continue;
+    }
+    const coerced = spec.coerce(raw, spec.vocabulary.policy);
+    if (!coerced.ok) {
+      reject(coerced.reason, id);
+      continue;
+    }
+    const parsed = spec.schema.safeParse(coerced.record, { reportInput: true });
+    if (!parsed.success) {
+      reject(schemaReason(parsed.error.issues, headings), id);
+      continue;
+    }
+    const refused = spec.refuse?.(parsed.data);
+    if (refused !== undefined) {
+      reject(refused);
+      continue;
+    }
+    const key = spec.key(parsed.data);
+    const first = out.lineOf.get(key);
+    if (first !== undefined) {
+      reject(spec.duplicate(parsed.data, first));
+      continue;
+    }
+    out.lineOf.set(key, row.line);
+    out.records.push(parsed.data);
+    if (coerced.assumed) out.assumed++;
+  }
+  if (!map.fields.has(spec.vocabulary.field) && out.records.length)
+    warnings.push(spec.vocabulary.absent);
+  return out;
+}
+
+function organisationTable(options: ImportOptions): TableSpec<Organisation> {
+  return {
+    file: 'organisaties',
+    fieldFor: organisationFieldFor,
+    required: [
+      { field: 'id', column: '"id"', blank: 'de id ontbreekt.' },
+      { field: 'name', column: '"name" (of "naam")', blank: 'de naam ontbreekt.' },
+    ],
+    vocabulary: {
+      field: 'kind',
+      // An unknown value is a bad row; only an empty one takes the default the preview asks for.
+      policy: { fallback: options.defaultKind ?? 'association', unknown: 'reject' },
+      absent:
+        'organisaties.csv heeft geen kolom "kind" (of "soort"): alle organisaties krijgen de gekozen standaardsoort.',
+    },
+    coerce: coerceOrganisation,
+    schema: organisationSchema as unknown as z.ZodType<Organisation>,
+    idField: 'id',
+    key: (org) => org.id,
+    duplicate: (org, first) =>
+      `de id "${org.id}" staat al op regel ${first}; elke id moet uniek zijn.`,
+  };
+}
+
+function relationTable(
+  knownIds: ReadonlySet<string>,
+  rejectedIds: ReadonlySet<string>,
+  options: ImportOptions,
+): TableSpec<Relation> {
+  return {
+    file: 'relaties',
+    fieldFor: relationFieldFor,
+    hint: relationColumnHint,
+    required: [
+      { field: 'source', column: '"source" (of "van")', blank: 'van (source) ontbreekt.' },
+      { field: 'target', column: '"target" (of "naar")', blank: 'naar (target) ontbreekt.' },
+    ],
+    vocabulary: {
+      field: 'type',
+      policy: { fallback: options.defaultType ?? 'knowledge', unknown: 'reject' },
+      absent:
+        'relaties.csv heeft geen kolom "type" (of "soort"): alle relaties krijgen de gekozen standaardsoort.',
+    },
+    coerce: coerceRelation,
+    schema: relationSchema as unknown as z.ZodType<Relation>,
+    refuse: (rel) => {
+      const unknownEnd = [rel.source, rel.target].find((id) => !knownIds.has(id));
+      if (unknownEnd !== undefined)
+        return rejectedIds.has(unknownEnd)
+          ? `verwijst naar organisatie "${unknownEnd}", waarvan de rij is afgewezen.`
+          : `verwijst naar organisatie "${unknownEnd}", die niet bij de organisaties staat.`;
+      if (rel.source === rel.target) return 'verbindt een organisatie met zichzelf.';
+      return undefined;
+    },
+    key: relationKey,
+    duplicate: (_rel, first) =>
+      `staat er dubbel in (zelfde van, naar en soort als regel ${first}).`,
+  };
+}
+
+const rejectedAsIssues = (rows: readonly RejectedRow[]): ImportIssue[] =>
+  rows.map((r) => ({
+    where: `${r.file}.csv, regel ${r.row}`,
+    message: r.reason,
+    path: [r.file, r.row],
+  }));
+
+/**
+ * Organisations and/or relations as CSV. Rows that cannot be read are left
+ * out and listed in `rejectedRows`; the rest is validated as one network. A
+ * relations file on its own is read against `options.existing` and the
+ * result is marked `mergeOnly`.
+ */
+export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImportResult {
+  const { limits } = options;
+  const tooBig = textTooBig([files.organisations, files.relations], limits);
+  if (tooBig) return tooBig;
+  if (files.organisations === undefined && files.relations === undefined)
+    return fail([fileIssue('geen CSV-bestand ontvangen.')], limits);
+
+  const warnings: string[] = [];
+  const rejected: RejectedRow[] = [];
+  const mergeOnly = files.organisations === undefined;
+  const existing = options.existing;
+
+  let orgs = emptyRead<Organisation>();
+  if (files.organisations !== undefined) {
+    const table = readCsvTable(files.organisations, 'organisaties');
+    if (!('header' in table)) return fail([table], limits);
+    rejected.push(...table.rejected);
+    const read = readRecords(table, organisationTable(options), rejected, warnings);
+    if (!('records' in read)) return fail([read], limits);
+    orgs = read;
+    if (orgs.records.length === 0)
+      return fail(
+        [
+          fileIssue('organisaties.csv bevat geen enkele organisatie die gelezen kon worden.'),
+          ...rejectedAsIssues(rejected),
+        ],
+        limits,
+      );
+  } else if (!existing || existing.organisations.length === 0) {
+    return fail(
+      [
+        fileIssue(
+          'bevat alleen relaties. Importeer eerst de organisaties (of beide bestanden samen), zodat de relaties ergens naar kunnen verwijzen.',
+        ),
+      ],
+      limits,
+    );
+  }
+
+  let rels = emptyRead<Relation>();
+  if (files.relations !== undefined) {
+    const table = readCsvTable(files.relations, 'relaties');
+    if (!('header' in table)) return fail([table], limits);
+    rejected.push(...table.rejected);
+    const knownIds = mergeOnly
+      ? new Set((existing?.organisations ?? []).map((o) => o.id))
+      : new Set(orgs.lineOf.keys());
+    const spec = relationTable(knownIds, orgs.rejectedIds, options);
+    const read = readRecords(table, spec, rejected, warnings);
+    if (!('records' in read)) return fail([read], limits);
+    rels = read;
+    if (mergeOnly && rels.records.length === 0)
+      return fail(
+        [
+          fileIssue('relaties.csv bevat geen enkele relatie die gelezen kon worden.'),
+          ...rejectedAsIssues(rejected),
+        ],
+        limits,
+      );
+  }
+
+  rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === 'organisaties' ? -1 : 1));
+  const organisations = mergeOnly ? (existing?.organisations ?? []) : orgs.records;
+  const sources = resolveSources(
+    [...organisations, ...rels.records] as unknown as Record<string, unknown>[],
+    mergeOnly ? (existing?.sources ?? []) : [],
+    existing?.sources,
+    warnings,
+  );
+  const result = validateRecords(
+    {
+      ...(mergeOnly && existing ? { title: existing.title } : {}),
+      sources,
+      organisations,
+      relations: rels.records,
+    },
+    'csv',
+    {
+      warnings,
+      assumed: { kinds: orgs.assumed, types: rels.assumed },
+      rejectedRows: rejected,
+      ...(mergeOnly ? { mergeOnly: true } : {}),
+    },
+    options,
+  );
+  if (!result.ok) return result;
+  return { ...result, format: 'csv', rejectedRows: rejected };
+}
+
+/** One CSV file, or two in either order: each goes to the table its header names. */
+export function importCsvTexts(
+  texts: readonly string[],
+  options: ImportOptions = {},
+): CsvImportResult {
+  const files: CsvFiles = {};
+  for (const text of texts) {
+    const table = detectCsvTable(text);
+    if (table) files[table] = text;
+  }
+  if (texts.length === 1 && files.organisations === undefined && files.relations === undefined)
+    return fail(
+      [
+        fileIssue(
+          'is een CSV-bestand zonder herkenbare kopregel: verwacht kolommen "id" en "name" (organisaties) of "source" en "target" (relaties).',
+        ),
+      ],
+      options.limits,
+    );
+  return importCsv(files, options);
+}
+
+/** A zip as written by exportCsvZip (or any zip with one table of each kind). */
+export function importCsvZip(data: Uint8Array, options: ImportOptions = {}): CsvImportResult {
+  const { limits } = options;
+  const { maxFileBytes } = readLimits(limits);
+  const tooBig = checkFileSize(data.length, limits);
+  if (tooBig) return tooBig;
+  let declared = 0;
+  let tooLarge = false;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data, {
+      // Sizes come from the zip's own directory: stop before inflating a zip bomb.
+      filter: (file) => {
+        declared += file.originalSize;
+        if (declared > maxFileBytes) tooLarge = true;
+        return !tooLarge && /\.(csv|txt)$/i.test(file.name) && !file.name.startsWith('__MACOSX/');
+      },
+    });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail([fileIssue(`is geen leesbaar zip-bestand (${detail}).`)], limits);
+  }
+  if (tooLarge)
+    return fail(
+      [
+        fileIssue(
+          `pakt uit tot meer dan ${formatBytes(maxFileBytes)}; zo groot leest Netwerkkaart niet.`,
+        ),
+      ],
+      limits,
+    );
+  const files: CsvFiles = {};
+  const ignored: string[] = [];
+  for (const [name, bytes] of Object.entries(entries)) {
+    const text = strFromU8(bytes);
+    const kind = detectCsvTable(text);
+    if (kind && files[kind] === undefined) files[kind] = text;
+    else ignored.push(name);
+  }
+  if (!files.organisations && !files.relations)
+    return fail(
+      [
+        fileIssue(
+          `bevat geen ${CSV_FILE_NAMES.organisations} of ${CSV_FILE_NAMES.relations} met een herkenbare kopregel.`,
+        ),
+      ],
+      limits,
+    );
+  const result = importCsv(files, options);
+  if (result.ok && ignored.length)
+    result.warnings.push(`Niet gelezen uit de zip: ${ignored.map((n) => `"${n}"`).join(', ')}.`);
+  return result;
+}

@@ -1,0 +1,35 @@
+import { detectCsvTable, stripBom } from './csvHeader';
+import { FILE_FORMAT_LIST, formatOfName, type FileFormatId, type TextFormat } from './formats';
+
+// Which format a text file is, from what the format table says about each.
+// Apart from the table so the map, which imports the table, does not load the
+// CSV header reader and the column names it needs.
+
+const TEXT_FORMATS = FILE_FORMAT_LIST.filter((f): f is TextFormat => !f.binary);
+
+/** Past the XML declaration and comments, the first element names the dialect. */
+function xmlRoot(start: string): string | undefined {
+  return /<(?![?!])([\w.-]+:)?([\w.-]+)/.exec(start)?.[2]?.toLowerCase();
+}
+
+/**
+ * The format of a text file: content that names its format decides (a JSON
+ * object or list, a <gexf> or <graphml> root), else the file's name, else a
+ * CSV header Netwerkkaart knows. Undefined when nothing says it is a format
+ * Netwerkkaart reads (another XML dialect, say).
+ */
+export function detectFormat(fileName: string, text: string): FileFormatId | undefined {
+  const start = stripBom(text).trimStart().slice(0, 4096);
+  const byStart = TEXT_FORMATS.find(
+    (f) => f.detect.by === 'start' && f.detect.chars.some((c) => start.startsWith(c)),
+  );
+  if (byStart) return byStart.id;
+  if (start.startsWith('<')) {
+    const root = xmlRoot(start);
+    return TEXT_FORMATS.find((f) => f.detect.by === 'xmlRoot' && f.detect.root === root)?.id;
+  }
+  const byName = formatOfName(fileName, TEXT_FORMATS);
+  if (byName) return byName.id;
+  if (!detectCsvTable(text)) return undefined;
+  return TEXT_FORMATS.find((f) => f.detect.by === 'csvHeader')?.id;
+}
