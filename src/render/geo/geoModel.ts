@@ -76,6 +76,8 @@ export interface GeoModel {
   arcs: readonly Ring[];
   /** Arcs used by some municipality, each once: the border mesh, drawn in one stroke. */
   borderArcs: Uint32Array;
+  /** Bounds of arc i at [4i .. 4i+3] (x0, y0, x1, y1), so a zoomed-in frame skips arcs out of view. */
+  arcBounds: Float64Array;
   /** Projected bounds of all features. */
   bounds: BBox;
   /** The topology, kept for merging regions from its arcs. */
@@ -164,11 +166,14 @@ export function buildGeoModel(
 
   const borderArcs: number[] = [];
   usedArcs.forEach((used, a) => used && borderArcs.push(a));
+  const arcBounds = new Float64Array(arcs.length * 4);
+  arcs.forEach((arc, a) => arcBounds.set(boundsOf([[arc]]), a * 4));
   return {
     features,
     index,
     arcs,
     borderArcs: Uint32Array.from(borderArcs),
+    arcBounds,
     bounds: boundsOf(features.flatMap((f) => f.polygons)),
     topology,
     geometries,
