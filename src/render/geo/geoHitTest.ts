@@ -1,5 +1,5 @@
 import type { GeoModel } from './geoModel';
-import { pointInPolygons, type BBox, type Polygon } from './polygonMath';
+import { distanceToEdges, pointInPolygons, type BBox, type Polygon } from './polygonMath';
 import type { GeoRegion } from './regions';
 
 // Which area is under the pointer, in projected kilometres. A grid of cells
@@ -14,6 +14,11 @@ import type { GeoRegion } from './regions';
 export interface AreaHitIndex {
   /** Index of the area at (x, y) in projected kilometres, or null over sea and abroad. */
   areaAt(x: number, y: number): number | null;
+  /**
+   * The area at (x, y), else the one whose edge is nearest within maxDistance
+   * km: a pointer a few pixels off a small island or a narrow strip still finds it.
+   */
+  areaNear(x: number, y: number, maxDistance: number): number | null;
   readonly size: number;
 }
 
@@ -52,22 +57,54 @@ export function createAreaHitIndex(areas: readonly Area[]): AreaHitIndex {
         cells[cy * GRID + cx]!.push(i);
   }
 
+  const areaAt = (x: number, y: number): number | null => {
+    if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return null;
+    const list = cells[cellOf(y, y0, cellH) * GRID + cellOf(x, x0, cellW)]!;
+    let best: number | null = null;
+    let bestArea = Infinity;
+    for (const i of list) {
+      const a = areas[i]!;
+      const [bx0, by0, bx1, by1] = a.bbox;
+      if (x < bx0 || x > bx1 || y < by0 || y > by1 || a.area >= bestArea) continue;
+      if (pointInPolygons(x, y, a.polygons)) {
+        best = i;
+        bestArea = a.area;
+      }
+    }
+    return best;
+  };
+
   return {
     size: usable.length,
-    areaAt(x, y) {
-      if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return null;
-      const list = cells[cellOf(y, y0, cellH) * GRID + cellOf(x, x0, cellW)]!;
+    areaAt,
+    areaNear(x, y, maxDistance) {
+      const exact = areaAt(x, y);
+      if (exact !== null || !(maxDistance > 0)) return exact;
       let best: number | null = null;
-      let bestArea = Infinity;
-      for (const i of list) {
-        const a = areas[i]!;
-        const [bx0, by0, bx1, by1] = a.bbox;
-        if (x < bx0 || x > bx1 || y < by0 || y > by1 || a.area >= bestArea) continue;
-        if (pointInPolygons(x, y, a.polygons)) {
-          best = i;
-          bestArea = a.area;
-        }
-      }
+      let bestDistance = maxDistance;
+      const seen = new Set<number>();
+      const cx0 = cellOf(x - maxDistance, x0, cellW);
+      const cx1 = cellOf(x + maxDistance, x0, cellW);
+      const cy0 = cellOf(y - maxDistance, y0, cellH);
+      const cy1 = cellOf(y + maxDistance, y0, cellH);
+      for (let cx = cx0; cx <= cx1; cx++)
+        for (let cy = cy0; cy <= cy1; cy++)
+          for (const i of cells[cy * GRID + cx]!) {
+            if (seen.has(i)) continue;
+            seen.add(i);
+            const [bx0, by0, bx1, by1] = areas[i]!.bbox;
+            // Nearer than the box cannot be: skip areas whose box is already too far.
+            const dx = Math.max(bx0 - x, 0, x - bx1);
+            const dy = Math.max(by0 - y, 0, y - by1);
+            if (Math.hypot(dx, dy) > bestDistance) continue;
+            for (const polygon of areas[i]!.polygons) {
+              const d = distanceToEdges(x, y, polygon);
+              if (d <= bestDistance) {
+                best = i;
+                bestDistance = d;
+              }
+            }
+          }
       return best;
     },
   };

@@ -1,12 +1,22 @@
 import { mergeArcs } from 'topojson-client';
 import type { MultiPolygon, Polygon as TopoPolygon } from 'topojson-specification';
 import { assembleRing, type GeoModel } from './geoModel';
-import { boundsOf, labelPoint, polygonArea, type BBox, type Polygon } from './polygonMath';
+import {
+  boundsOf,
+  labelPoint,
+  polygonArea,
+  ringArea,
+  type BBox,
+  type Polygon,
+} from './polygonMath';
 
 // Groups of municipalities as one area each: a GGD or veiligheidsregio, or
 // "the members of this network". topojson's mergeArcs dissolves the arcs two
 // members share, so what is left are the outlines of the group; those arcs are
 // the ones the model projected already, so a region costs no projection.
+
+/** One quantisation cell of the boundary file (0.001° square) is about 0.008 km². */
+const MIN_HOLE_KM2 = 0.005;
 
 export interface RegionInput {
   id: string;
@@ -47,7 +57,11 @@ export function buildRegion(model: GeoModel, region: RegionInput): GeoRegion {
   });
   const merged = geometries.length > 0 ? mergeArcs(model.topology, geometries) : null;
   const polygons: Polygon[] = (merged?.arcs ?? []).map((rings) =>
-    rings.map((ring) => assembleRing(model.arcs, ring)),
+    rings
+      .map((ring) => assembleRing(model.arcs, ring))
+      // Where two members meet along an arc that folds back on itself the merge leaves a
+      // "hole" of no area: it would draw nothing, but it would hold no label either.
+      .filter((ring, r) => r === 0 || Math.abs(ringArea(ring)) >= MIN_HOLE_KM2),
   );
   return {
     id: region.id,
