@@ -121,17 +121,18 @@ describe('holes and enclaves', () => {
             arcs: [[1]],
             properties: { statcode: 'GM0002', statnaam: 'Enclave' },
           },
-          {
-            type: 'Polygon',
-            id: 'GM0003',
-            arcs: [[4]],
-            properties: { statcode: 'GM0003', statnaam: 'Zonder gat' },
-          },
+          // The enclave comes first, so file order cannot be what picks it.
           {
             type: 'Polygon',
             id: 'GM0004',
             arcs: [[5]],
             properties: { statcode: 'GM0004', statnaam: 'Erbovenop' },
+          },
+          {
+            type: 'Polygon',
+            id: 'GM0003',
+            arcs: [[4]],
+            properties: { statcode: 'GM0003', statnaam: 'Zonder gat' },
           },
         ],
       },
