@@ -36,6 +36,11 @@ export interface GeoDrawOptions {
   background: string | null;
   /** Municipality names where they fit, at full quality. Default true. */
   municipalityLabels?: boolean;
+  /**
+   * 'base': background, fills, borders and region outlines, what a layer cache keeps;
+   * 'overlay': selection, hover and names on top of it, without clearing. Default both.
+   */
+  layers?: 'all' | 'base' | 'overlay';
 }
 
 export interface PlacedLabel extends LabelBox {
@@ -73,15 +78,18 @@ export function drawGeoScene(
   options: GeoDrawOptions,
 ): GeoDrawStats {
   const stats: GeoDrawStats = { fills: 0, points: 0, regions: 0, labels: [] };
+  const layers = options.layers ?? 'all';
   // Reset before clearing: a transform left by the last frame would clear the wrong rectangle.
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.globalAlpha = 1;
-  const deviceWidth = Math.round(view.width * view.pixelRatio);
-  const deviceHeight = Math.round(view.height * view.pixelRatio);
-  ctx.clearRect(0, 0, deviceWidth, deviceHeight);
-  if (options.background) {
-    ctx.fillStyle = options.background;
-    ctx.fillRect(0, 0, deviceWidth, deviceHeight);
+  if (layers !== 'overlay') {
+    const deviceWidth = Math.round(view.width * view.pixelRatio);
+    const deviceHeight = Math.round(view.height * view.pixelRatio);
+    ctx.clearRect(0, 0, deviceWidth, deviceHeight);
+    if (options.background) {
+      ctx.fillStyle = options.background;
+      ctx.fillRect(0, 0, deviceWidth, deviceHeight);
+    }
   }
   if (!(view.k > 0) || scene.model.features.length === 0) return stats;
   // Everything below is in CSS pixels; the device pixel ratio lives in the transform.
@@ -89,11 +97,15 @@ export function drawGeoScene(
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
 
-  drawFills(ctx, scene, view, stats);
-  drawBorders(ctx, scene.model, view, stats);
-  drawRegions(ctx, scene, view, stats);
-  drawEmphasis(ctx, scene, view, stats);
-  stats.labels = drawLabels(ctx, scene, view, options);
+  if (layers !== 'overlay') {
+    drawFills(ctx, scene, view, stats);
+    drawBorders(ctx, scene.model, view, stats);
+    drawRegions(ctx, scene, view, stats);
+  }
+  if (layers !== 'base') {
+    drawEmphasis(ctx, scene, view, stats);
+    stats.labels = drawLabels(ctx, scene, view, options);
+  }
   return stats;
 }
 
@@ -251,7 +263,7 @@ function drawLabels(
   };
 
   scene.regions.forEach((region, r) => {
-    if (region.polygons.length === 0) return;
+    if (region.polygons.length === 0 || !region.name) return;
     const forced = r === scene.selectedRegion;
     add(
       region.name,

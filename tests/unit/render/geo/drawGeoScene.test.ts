@@ -10,6 +10,7 @@ import {
 import { buildGeoModel, fitView } from '../../../../src/render/geo/geoModel';
 import { buildRegions } from '../../../../src/render/geo/regions';
 import { loadGgdRegions, loadMunicipalities, loadTopology } from './geoFixtures';
+import { recordingContext } from './recordingContext';
 
 const rows = loadMunicipalities();
 const model = buildGeoModel(
@@ -23,41 +24,6 @@ const colors = model.features.map((f) =>
 /** A fixed character width stands in for measureText; bold text a little wider. */
 const labelWidth = (text: string, font: string) =>
   text.length * (font === REGION_LABEL_FONT ? 7 : 6);
-
-/** Records the calls that cost time, and which path each fill and stroke closed. */
-function recordingContext() {
-  const calls: Record<string, number> = {};
-  const texts: { text: string; x: number; y: number; font: string }[] = [];
-  /** moveTo calls (one per ring or arc) in each filled path. */
-  const ringsPerFill: number[] = [];
-  const transforms: number[][] = [];
-  let moves = 0;
-  const state: Record<string, unknown> = {};
-  const ctx = new Proxy(state, {
-    get(target, prop: string) {
-      if (prop in target) return target[prop];
-      return (...args: unknown[]) => {
-        calls[prop] = (calls[prop] ?? 0) + 1;
-        if (prop === 'beginPath') moves = 0;
-        if (prop === 'moveTo') moves++;
-        if (prop === 'fill') ringsPerFill.push(moves);
-        if (prop === 'setTransform') transforms.push(args as number[]);
-        if (prop === 'fillText')
-          texts.push({
-            text: String(args[0]),
-            x: args[1] as number,
-            y: args[2] as number,
-            font: String(target.font),
-          });
-      };
-    },
-    set(target, prop: string, value) {
-      target[prop] = value;
-      return true;
-    },
-  }) as unknown as CanvasRenderingContext2D;
-  return { ctx, calls, texts, ringsPerFill, transforms };
-}
 
 function sceneOf(extra: Partial<GeoScene> = {}): GeoScene {
   return {
