@@ -9,7 +9,7 @@
 // Also times the JavaScript alone in Node against a canvas that does nothing.
 // Prints a table and writes bench/results/geo-draw.json. Figures, never a test.
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -30,6 +30,7 @@ writeFileSync(
     `export { drawGeoScene } from '${src}/geo/drawGeoScene';`,
     `export { sizeClassColor } from '${src}/geo/choropleth';`,
     `export { batchByColor } from '${src}/drawScene';`,
+    `export { createGeoLayerCache } from '${src}/geo/geoLayerCache';`,
   ].join('\n'),
 );
 await build({
@@ -112,14 +113,25 @@ function pageBench({ topologyText, municipalities, regions, frames, width, heigh
     height,
     pixelRatio: ratio,
   });
-  const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
-  const run = (name, quality, viewAt) => {
+  const quantile = (values, q) =>
+    [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
+  const cache = G.createGeoLayerCache((w, h) => {
+    const c = document.createElement('canvas');
+    c.width = w;
+    c.height = h;
+    return c;
+  });
+  const direct = (v, quality) => G.drawGeoScene(ctx, scene, v, { quality, background: '#F7F8FA' });
+  const cached = (v, quality) => cache.draw(ctx, scene, v, { quality, background: '#F7F8FA' });
+  const run = (name, quality, viewAt, draw = direct) => {
     const total = [];
     const js = [];
     let stats;
+    let redrawn = 0;
     for (let i = 0; i < frames; i++) {
       const start = performance.now();
-      stats = G.drawGeoScene(ctx, scene, viewAt(i), { quality, background: '#F7F8FA' });
+      stats = draw(viewAt(i), quality);
+      if (stats.cached === false) redrawn++;
       const drawn = performance.now();
       ctx.getImageData(0, 0, 1, 1);
       total.push(performance.now() - start);
@@ -135,6 +147,7 @@ function pageBench({ topologyText, municipalities, regions, frames, width, heigh
       fills: stats.fills,
       points: stats.points,
       labels: stats.labels.length,
+      redrawn,
     };
   };
   // Warm up the JIT and the font cache, as a user's first pan would have done.
@@ -144,10 +157,27 @@ function pageBench({ topologyText, municipalities, regions, frames, width, heigh
     modelMs,
     regionsMs,
     results: [
-      run('pan, whole country', 'fast', (i) => view(Math.sin(i / 20) * 300, Math.cos(i / 25) * 200, 1)),
-      run('pan, zoomed in ×8', 'fast', (i) => view(Math.sin(i / 20) * 2000, Math.cos(i / 25) * 1500, 8)),
+      run('pan, whole country', 'fast', (i) =>
+        view(Math.sin(i / 20) * 300, Math.cos(i / 25) * 200, 1),
+      ),
+      run('pan, zoomed in ×8', 'fast', (i) =>
+        view(Math.sin(i / 20) * 2000, Math.cos(i / 25) * 1500, 8),
+      ),
       run('at rest, whole country', 'full', (i) => view(i % 2, 0, 1)),
       run('at rest, zoomed in ×4', 'full', (i) => view(i % 2, 0, 4)),
+      run(
+        'cached pan, whole country',
+        'fast',
+        (i) => view(Math.sin(i / 20) * 300, Math.cos(i / 25) * 200, 1),
+        cached,
+      ),
+      run(
+        'cached pan, zoomed in ×8',
+        'fast',
+        (i) => view(Math.sin(i / 20) * 2000, Math.cos(i / 25) * 1500, 8),
+        cached,
+      ),
+      run('cached zoom gesture ×1–×3', 'fast', (i) => view(0, 0, 1 + (i % 60) / 30), cached),
     ],
   };
 }
@@ -209,15 +239,20 @@ for (let i = 0; i < 1000; i++) {
 const nodeMedian = [...nodeTimes].sort((a, b) => a - b)[500];
 
 const round = (v) => Math.round(v * 100) / 100;
-console.log(`\nGeographic view, ${WIDTH}×${HEIGHT} CSS px, ${FRAMES} frames per row, ${cpus()[0]?.model ?? ''}`);
 console.log(
-  'dpr | scenario                 | quality | median ms | p95 ms | max ms | of which JS (median) | fills | points | labels',
+  `\nGeographic view, ${WIDTH}×${HEIGHT} CSS px, ${FRAMES} frames per row, ${cpus()[0]?.model ?? ''}`,
+);
+console.log(
+  'dpr | scenario                   | quality | median ms | p95 ms | max ms | of which JS (median) | fills | points | labels | base redrawn',
 );
 for (const run of chromiumRuns)
   for (const r of run.results)
     console.log(
-      `${run.pixelRatio}   | ${r.name.padEnd(24)} | ${r.quality.padEnd(7)} | ${String(round(r.median)).padStart(9)} | ${String(round(r.p95)).padStart(6)} | ${String(round(r.max)).padStart(6)} | ${String(round(r.jsMedian)).padStart(20)} | ${String(r.fills).padStart(5)} | ${String(r.points).padStart(6)} | ${r.labels}`,
+      `${run.pixelRatio}   | ${r.name.padEnd(26)} | ${r.quality.padEnd(7)} | ${String(round(r.median)).padStart(9)} | ${String(round(r.p95)).padStart(6)} | ${String(round(r.max)).padStart(6)} | ${String(round(r.jsMedian)).padStart(20)} | ${String(r.fills).padStart(5)} | ${String(r.points).padStart(6)} | ${String(r.labels).padStart(6)} | ${r.name.startsWith('cached') ? `${r.redrawn} of ${FRAMES}` : ''}`,
     );
+console.log(
+  `load average during the run: ${loadavg().map(round).join(', ')} on ${cpus().length} cores`,
+);
 console.log(
   `model build ${round(chromiumRuns[0].modelMs)} ms, 25 GGD regions ${round(chromiumRuns[0].regionsMs)} ms (in Chromium); JS alone per frame in Node ${round(nodeMedian)} ms (median of 1000)`,
 );
@@ -229,6 +264,8 @@ writeFileSync(
       date: new Date().toISOString(),
       cpu: cpus()[0]?.model ?? null,
       cores: cpus().length,
+      // Other work on the machine moves these figures a lot; compare rows of one run.
+      loadAverage: loadavg(),
       viewport: [WIDTH, HEIGHT],
       frames: FRAMES,
       chromium: chromiumRuns,

@@ -131,19 +131,32 @@ export function createGeoLayerCache(
       const cached = usable(scene, view, options);
       if (!cached) base = render(scene, view, options);
       const current = layer!;
+      const { pixelRatio } = view;
+      let { dx, dy, dw, dh } = placement(current.view, view);
+      const stretched = dw !== current.view.width;
+      if (!stretched) {
+        // On whole device pixels the picture is copied, not resampled: a pan frame's main cost.
+        dx = Math.round(dx * pixelRatio) / pixelRatio;
+        dy = Math.round(dy * pixelRatio) / pixelRatio;
+      }
+      const covers = dx <= 0 && dy <= 0 && dx + dw >= view.width && dy + dh >= view.height;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.globalAlpha = 1;
-      const deviceWidth = Math.round(view.width * view.pixelRatio);
-      const deviceHeight = Math.round(view.height * view.pixelRatio);
-      ctx.clearRect(0, 0, deviceWidth, deviceHeight);
-      if (options.background) {
-        // Beyond the picture's edge (a pan past the margin of a whole-country picture).
-        ctx.fillStyle = options.background;
-        ctx.fillRect(0, 0, deviceWidth, deviceHeight);
+      // An opaque picture that covers the screen replaces every pixel: clearing first would
+      // only double the pixels written.
+      if (!(covers && options.background)) {
+        const deviceWidth = Math.round(view.width * pixelRatio);
+        const deviceHeight = Math.round(view.height * pixelRatio);
+        ctx.clearRect(0, 0, deviceWidth, deviceHeight);
+        if (options.background) {
+          ctx.fillStyle = options.background;
+          ctx.fillRect(0, 0, deviceWidth, deviceHeight);
+        }
       }
-      ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
-      const { dx, dy, dw, dh } = placement(current.view, view);
+      ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+      ctx.imageSmoothingEnabled = stretched;
       ctx.drawImage(current.canvas as CanvasImageSource, dx, dy, dw, dh);
+      ctx.imageSmoothingEnabled = true;
       const overlay = drawGeoScene(ctx, scene, view, { ...options, layers: 'overlay' });
       return {
         fills: base?.fills ?? 0,
