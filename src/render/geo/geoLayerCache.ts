@@ -132,7 +132,8 @@ export function createGeoLayerCache(
       if (!cached) base = render(scene, view, options);
       const current = layer!;
       const { pixelRatio } = view;
-      let { dx, dy, dw, dh } = placement(current.view, view);
+      const { dw, dh, ...at } = placement(current.view, view);
+      let { dx, dy } = at;
       const stretched = dw !== current.view.width;
       if (!stretched) {
         // On whole device pixels the picture is copied, not resampled: a pan frame's main cost.
