@@ -252,7 +252,9 @@ function drawLabels(
       index: texts.length,
       priority,
       forced,
-      always: forced,
+      // Only the selected municipality's name is drawn even where every spot is taken:
+      // with a selected region too, two such names could land on each other.
+      always: forced && kind === 'municipality',
       // Just above or below the point, where the centre is taken.
       alternatives: [
         { ...box, y: box.y - LABEL_HEIGHT },

@@ -168,3 +168,27 @@ describe('drawGeoScene', () => {
     expect(rec.calls.fillRect).toBe(1);
   });
 });
+
+describe('drawGeoScene with a selected region and municipality', () => {
+  it('names both when there is room, and never lets two names overlap', () => {
+    const gouda = model.index.get('GM0513')!;
+    const hollandsMidden = regions.findIndex((r) => r.id === 'ggd-hollands-midden');
+    for (const [width, height] of [
+      [900, 1000],
+      [160, 180],
+    ] as const) {
+      const stats = drawGeoScene(
+        recordingContext().ctx,
+        sceneOf({ selected: gouda, selectedRegion: hollandsMidden }),
+        viewOf(width, height),
+        { quality: 'full', background: null },
+      );
+      const texts = stats.labels.map((l) => l.text);
+      expect(texts).toContain('Gouda');
+      if (width > 500) expect(texts).toContain(regions[hollandsMidden]!.name);
+      for (let i = 0; i < stats.labels.length; i++)
+        for (let j = i + 1; j < stats.labels.length; j++)
+          expect(boxesOverlap(stats.labels[i]!, stats.labels[j]!)).toBe(false);
+    }
+  });
+});
