@@ -117,3 +117,59 @@ export function formatCount(n: number): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
+
+export const GEO_COLOR_MODES = ['sizeClass', 'inhabitants', 'members'] as const;
+export type GeoColorMode = (typeof GEO_COLOR_MODES)[number];
+
+export interface FeatureColoring {
+  /** One colour per model feature, in model order: the input of batchByColor. */
+  colors: string[];
+  legend: LegendItem[];
+}
+
+/**
+ * Colours for every boundary of a model. A boundary whose municipality is not
+ * in the network is context and gets the faint outside grey in every mode.
+ */
+export function featureColors(
+  features: readonly { code: string; inNetwork: boolean }[],
+  mode: GeoColorMode,
+  population: (code: string) => number | undefined,
+  members: ReadonlySet<string> = new Set(),
+): FeatureColoring {
+  const outside = { color: GEO_COLORS.outside, label: 'niet in het netwerk' };
+  const hasOutside = features.some((f) => !f.inNetwork);
+  const withOutside = (legend: LegendItem[]) => (hasOutside ? [...legend, outside] : legend);
+  if (mode === 'members') {
+    return {
+      colors: features.map((f) =>
+        !f.inNetwork
+          ? GEO_COLORS.outside
+          : members.has(f.code)
+            ? GEO_COLORS.member
+            : GEO_COLORS.other,
+      ),
+      legend: withOutside([
+        { color: GEO_COLORS.member, label: 'neemt deel' },
+        { color: GEO_COLORS.other, label: 'neemt niet deel' },
+      ]),
+    };
+  }
+  if (mode === 'sizeClass') {
+    return {
+      colors: features.map((f) =>
+        f.inNetwork ? sizeClassColor(population(f.code)) : GEO_COLORS.outside,
+      ),
+      legend: withOutside(sizeClassLegend()),
+    };
+  }
+  const scale = inhabitantsScale(
+    features.filter((f) => f.inNetwork).map((f) => population(f.code)),
+  );
+  return {
+    colors: features.map((f) =>
+      f.inNetwork ? scale.color(population(f.code)) : GEO_COLORS.outside,
+    ),
+    legend: withOutside(scale.legend),
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CBS_SIZE_CLASSES } from '../../../../src/domain/sizeClass';
 import {
+  featureColors,
   formatCount,
   GEO_COLORS,
   inhabitantsScale,
@@ -69,5 +70,36 @@ describe('inhabitantsScale', () => {
     const empty = inhabitantsScale([undefined]);
     expect(empty.domain).toEqual([1_000, 1_000_000]);
     expect(formatCount(1234567)).toBe('1 234 567');
+  });
+});
+
+describe('featureColors', () => {
+  const features = [
+    { code: 'GM0513', inNetwork: true },
+    { code: 'GM0363', inNetwork: true },
+    { code: 'GM0014', inNetwork: false },
+  ];
+  const population = (code: string) => ({ GM0513: 75_758, GM0363: 931_298, GM0014: 243_768 })[code];
+
+  it('colours members, others and what is outside the network', () => {
+    const { colors, legend } = featureColors(features, 'members', population, new Set(['GM0513']));
+    expect(colors).toEqual([GEO_COLORS.member, GEO_COLORS.other, GEO_COLORS.outside]);
+    expect(legend.map((l) => l.label)).toEqual([
+      'neemt deel',
+      'neemt niet deel',
+      'niet in het netwerk',
+    ]);
+  });
+
+  it('colours by size class or by inhabitants, and leaves what is outside the network faint', () => {
+    const bySize = featureColors(features, 'sizeClass', population);
+    expect(bySize.colors).toEqual([SIZE_CLASS_COLORS[4], SIZE_CLASS_COLORS[7], GEO_COLORS.outside]);
+    const byCount = featureColors(features, 'inhabitants', population);
+    expect(byCount.colors[2]).toBe(GEO_COLORS.outside);
+    expect(relativeLuminance(byCount.colors[0]!)).toBeGreaterThan(
+      relativeLuminance(byCount.colors[1]!),
+    );
+    // The scale spans the network only, not the municipality outside it.
+    expect(byCount.legend.at(-1)!.label).toBe('niet in het netwerk');
   });
 });
