@@ -42,6 +42,11 @@ export interface GeoLayerCache {
 const MARGIN_PX = 96;
 /** While a gesture zooms, the picture is stretched up to this factor either way before it is redrawn. */
 const MAX_STRETCH = 2;
+/**
+ * Above this many device pixels (4 bytes each) a second canvas costs more memory than a
+ * smooth pan is worth on the devices that have such screens: draw directly instead.
+ */
+const MAX_LAYER_PIXELS = 24_000_000;
 
 interface Layer {
   canvas: LayerCanvas;
@@ -127,6 +132,12 @@ export function createGeoLayerCache(
 
   return {
     draw(ctx, scene, view, options) {
+      const layerPixels =
+        (view.width + 2 * MARGIN_PX) * (view.height + 2 * MARGIN_PX) * view.pixelRatio ** 2;
+      if (layerPixels > MAX_LAYER_PIXELS) {
+        layer = null;
+        return { ...drawGeoScene(ctx, scene, view, options), cached: false };
+      }
       let base: GeoDrawStats | null = null;
       const cached = usable(scene, view, options);
       if (!cached) base = render(scene, view, options);

@@ -116,3 +116,20 @@ describe('createGeoLayerCache', () => {
     expect(sizes).toHaveLength(3);
   });
 });
+
+describe('createGeoLayerCache on a very large screen', () => {
+  it('draws directly instead of keeping a second canvas of more than 24 million pixels', () => {
+    const { cache, sizes, screen } = setup();
+    const big: View = {
+      ...fitView(model.bounds, 3000, 2000),
+      width: 3000,
+      height: 2000,
+      pixelRatio: 2,
+    };
+    const stats = cache.draw(screen.ctx, scene, big, { quality: 'fast', background: null });
+    expect(stats.cached).toBe(false);
+    expect(stats.fills).toBe(342);
+    expect(sizes).toEqual([]);
+    expect(screen.calls.drawImage).toBeUndefined();
+  });
+});
