@@ -14,7 +14,12 @@ const UI_ONLY = [
   { group: ['dexie-react-hooks'], message: 'Live-query hooks live in src/storage/hooks.ts.' },
 ];
 const NO_DEXIE = [{ group: ['dexie', 'dexie/*'], message: 'Only src/storage touches IndexedDB.' }];
-const NO_D3 = [{ group: ['d3', 'd3-*'], message: 'Only src/layout and src/render use d3.' }];
+const NO_D3 = [
+  {
+    group: ['d3', 'd3-*', 'topojson-client'],
+    message: 'Only src/layout and src/render use d3 and topojson-client.',
+  },
+];
 const NO_ZUSTAND = [{ group: ['zustand', 'zustand/*'], message: 'UI state lives in src/state.' }];
 const layer = (name) => ({
   group: [`**/${name}/*`],

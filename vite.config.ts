@@ -58,7 +58,7 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,json,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,json,png,webmanifest,topojson}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: null,
       },

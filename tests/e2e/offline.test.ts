@@ -27,6 +27,12 @@ describe('offline', () => {
     await page.reload();
     await page.getByTestId('org-count').waitFor();
     expect(await page.getByTestId('org-count').textContent()).toBe(count);
+    // The municipal boundaries are not in the bundle but precached, for the geographic view.
+    const boundaries = await page.evaluate(async () => {
+      const response = await fetch('geo/gemeente-2025.topojson');
+      return { ok: response.ok, length: (await response.text()).length };
+    });
+    expect(boundaries).toEqual({ ok: true, length: 131_804 });
     await page.goto(page.url().replace('#/gegevens', '#/kaart?org=GM0513'));
     await page.getByTestId('details').waitFor();
     expect(await page.getByTestId('fact-province').textContent()).toBe('Zuid-Holland');
