@@ -16,6 +16,7 @@ export function toExchangeDocument(network: Network, now: Date = new Date()): Ex
     title: sorted.title,
     exportedAt: now.toISOString(),
     sources: sorted.sources,
+    ...(sorted.themes ? { themes: sorted.themes } : {}),
     organisations: sorted.organisations,
     relations: sorted.relations,
   };

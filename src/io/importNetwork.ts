@@ -11,6 +11,7 @@ import {
   exchangeDocumentSchema,
 } from './exchangeSchema';
 import { describePath, describeValue, type ImportIssue } from './importIssue';
+import { knowledgeReferenceErrors } from './knowledgeReferences';
 import { IMPORT_LIMITS, formatBytes } from './limits';
 import { parseJsonSafely } from './safeJson';
 
@@ -240,6 +241,7 @@ function validateDocument(doc: Record<string, unknown>, format: ImportFormat): I
     ? []
     : parsed.error.issues.map((issue) => zodIssueToImportIssue(issue, doc));
   errors.push(...referenceErrors(doc));
+  errors.push(...knowledgeReferenceErrors(doc));
   if (errors.length || !parsed.success) return fail(errors);
   const data = parsed.data;
   const network: Network = {
@@ -247,6 +249,7 @@ function validateDocument(doc: Record<string, unknown>, format: ImportFormat): I
     sources: (data.sources ?? []).map((s) => withoutUndefined(s)),
     organisations: data.organisations.map((o) => withoutUndefined(o) as Organisation),
     relations: data.relations.map((r) => withoutUndefined(r) as Relation),
+    ...(data.themes ? { themes: data.themes.map((t) => withoutUndefined(t)) } : {}),
   };
   return {
     ok: true,

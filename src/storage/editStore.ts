@@ -302,6 +302,7 @@ async function touchMeta(db: NetwerkkaartDB, now: Date): Promise<string> {
     key: 'network',
     title: meta?.title ?? emptyNetwork().title,
     sources: meta?.sources ?? [],
+    ...(meta?.themes ? { themes: meta.themes } : {}),
     origin: 'edit',
     updatedAt,
   });

@@ -1,5 +1,5 @@
 import { emptyNetwork, type Network } from '../domain/network';
-import { planMerge, type MergePlan } from '../domain/merge';
+import { mergeThemes, planMerge, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
 import { importValue } from '../io/importNetwork';
@@ -39,6 +39,7 @@ export async function readNetwork(db: NetwerkkaartDB): Promise<Network> {
       sources: meta?.sources ?? [],
       organisations,
       relations,
+      ...(meta?.themes ? { themes: meta.themes } : {}),
     };
   });
 }
@@ -73,6 +74,7 @@ async function writeWhole(
     key: 'network',
     title: network.title,
     sources: network.sources,
+    ...(network.themes ? { themes: network.themes } : {}),
     origin,
     updatedAt: now.toISOString(),
   });
@@ -130,10 +132,12 @@ export async function mergeNetwork(
       const meta = await readNetworkMeta(db);
       const sourceById = new Map(current.sources.map((s) => [s.id, s]));
       for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
+      const themes = mergeThemes(current.themes, plan.themesToPut);
       await db.meta.put({
         key: 'network',
         title: meta?.title ?? incoming.title,
         sources: [...sourceById.values()],
+        ...(themes ? { themes } : {}),
         origin: 'import',
         updatedAt: now.toISOString(),
       });
