@@ -9,6 +9,7 @@
 //         data/tables/organisations-*.csv  (id,kind,name,shortName,category,website,description,sourceId)
 //         data/tables/relations-*.csv      (source,target,type,role,since,note,sourceId)
 //         data/tables/sources-*.csv        (id,title,publisher,year,url)
+//         data/tables/themes.csv, knowledge-*.csv (optional; see the knowledge block)
 // Fails (exit 1) on duplicate ids, relations to unknown ids, missing or
 // unknown sourceIds, and malformed rows.
 
@@ -258,6 +259,67 @@ for (const rule of readTable(join(TABLES, 'partner-rules.csv'), [
 }
 relations.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target) || cmp(a.type, b.type));
 
+// --- knowledge exchange (issue #15), only when its tables are there:
+// themes.csv (id,label,description), knowledge-organisation-themes.csv
+// (organisation,themes), knowledge-positions.csv
+// (organisation,theme,role,network,since,reason,sourceId), and `themes`
+// ("a|b") on relation rows.
+const themes = [];
+if (files.includes('themes.csv')) {
+  for (const r of readTable(join(TABLES, 'themes.csv'), ['id', 'label'])) {
+    if (!r.id || !r.label) fail(`${r._where}: theme without id or label`);
+    else if (themes.some((t) => t.id === r.id)) fail(`${r._where}: duplicate theme "${r.id}"`);
+    themes.push(pick(r, ['id', 'label', 'description']));
+  }
+}
+const themeList = (rec, text) => {
+  const list = text
+    .split('|')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const t of list)
+    if (!themes.some((theme) => theme.id === t)) fail(`${rec._where}: unknown theme "${t}"`);
+  return list;
+};
+// Relation rows may carry `themes` ("a|b") and `reason`; the loop above
+// copies the common columns, so these are attached here by relation key.
+const relationByKey = new Map(relations.map((r) => [`${r.source}|${r.type}|${r.target}`, r]));
+for (const file of byPrefix('relations-')) {
+  for (const r of readTable(file, [])) {
+    const rel = relationByKey.get(`${r.source}|${r.type}|${r.target}`);
+    if (!rel) continue;
+    if (r.themes) rel.themes = themeList(r, r.themes);
+    if (r.reason) rel.reason = r.reason;
+  }
+}
+const orgById = new Map([...municipalities, ...others].map((o) => [o.id, o]));
+const knowledgeTable = (name, required) =>
+  files.includes(name) ? readTable(join(TABLES, name), required) : [];
+for (const r of knowledgeTable('knowledge-organisation-themes.csv', ['organisation', 'themes'])) {
+  const org = orgById.get(r.organisation);
+  if (!org) fail(`${r._where}: unknown organisation "${r.organisation}"`);
+  else org.themes = themeList(r, r.themes);
+}
+for (const r of knowledgeTable('knowledge-positions.csv', [
+  'organisation',
+  'theme',
+  'role',
+  'sourceId',
+])) {
+  const org = orgById.get(r.organisation);
+  if (!org) fail(`${r._where}: unknown organisation "${r.organisation}"`);
+  if (!ROLES.has(r.role)) fail(`${r._where}: unknown role "${r.role}"`);
+  if (r.network && !ids.has(r.network)) fail(`${r._where}: unknown network "${r.network}"`);
+  if (r.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.since))
+    fail(`${r._where}: since "${r.since}" is not YYYY[-MM[-DD]]`);
+  themeList(r, r.theme);
+  checkSource(r);
+  if (org)
+    (org.positions ??= []).push(
+      pick(r, ['theme', 'role', 'network', 'since', 'reason', 'sourceId']),
+    );
+}
+
 if (errors.length > 0) {
   console.error(`build-dataset: ${errors.length} error(s):`);
   for (const e of errors.slice(0, 50)) console.error('  - ' + e);
@@ -271,6 +333,7 @@ const doc = {
   title: TITLE,
   exportedAt: EXPORTED_AT,
   sources,
+  ...(themes.length ? { themes } : {}),
   organisations: [...municipalities, ...others],
   relations,
 };
