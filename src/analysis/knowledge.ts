@@ -292,10 +292,12 @@ export function municipalityKnowledge(index: GraphIndex, of: number): ThemeStand
  * Municipalities to compare with when looking for someone to learn from.
  * The one place that calls the peers analysis, so a better scoring there
  * arrives here unchanged. The band is wider than the peers page's default
- * because few municipalities have recorded a role yet.
+ * because few municipalities have recorded a role yet, and nobody inside it
+ * is cut off by a count: the score only orders them.
  */
 export function learningPeers(index: GraphIndex, memberships: Memberships, of: number): Peer[] {
-  return findPeers(index, memberships, of, { ...initialPeerCriteria(), tolerance: 50 }, 40);
+  const everyone = index.organisations.length;
+  return findPeers(index, memberships, of, { ...initialPeerCriteria(), tolerance: 50 }, everyone);
 }
 
 export interface LearnSuggestion {
@@ -329,7 +331,8 @@ export function whoToLearnFrom(
     if (fromPeers.length || others.length)
       out.push({ theme: standing.theme, peers: fromPeers, others });
   }
-  return out;
+  // Themes where a peer leads come first: that is who to call.
+  return out.sort((a, b) => Number(b.peers.length > 0) - Number(a.peers.length > 0));
 }
 
 /** Display name of a position's network, or undefined when it names none. */
