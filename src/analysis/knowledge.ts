@@ -202,28 +202,34 @@ export interface Adoption {
 const yearOf = (since: string | undefined) => (since ? Number(since.slice(0, 4)) : undefined);
 
 /**
- * When municipalities joined a network or service: the earliest `since` of
- * their member/uses relation to it or of a position they hold in it.
+ * When municipalities joined a network or service: the `since` of their
+ * member/uses relation to it. A municipality that only holds a position in
+ * it (a koploper of a product, say) takes part too, dated by that position.
+ * A relation's date wins: a position's date says since when it leads or
+ * follows there, not since when it is in.
  */
 export function adoptionByYear(index: GraphIndex, service: number): Adoption {
   const serviceId = index.organisations[service]!.id;
-  const firstYear = new Map<number, number | undefined>();
-  const note = (municipality: number, year: number | undefined) => {
-    const known = firstYear.get(municipality);
-    if (!firstYear.has(municipality)) firstYear.set(municipality, year);
-    else if (year !== undefined && (known === undefined || year < known))
-      firstYear.set(municipality, year);
+  const byRelation = new Map<number, number | undefined>();
+  const byPosition = new Map<number, number | undefined>();
+  const earliest = (map: Map<number, number | undefined>, m: number, year: number | undefined) => {
+    const known = map.get(m);
+    if (!map.has(m) || (year !== undefined && (known === undefined || year < known)))
+      map.set(m, year ?? known);
   };
   for (const k of index.incident[service]!) {
     const rel = index.relations[k]!;
     if ((rel.type !== 'member' && rel.type !== 'uses') || index.targets[k] !== service) continue;
     const s = index.sources[k]!;
-    if (index.organisations[s]!.kind === 'municipality') note(s, yearOf(rel.since));
+    if (index.organisations[s]!.kind === 'municipality') earliest(byRelation, s, yearOf(rel.since));
   }
   index.organisations.forEach((o, i) => {
     if (o.kind !== 'municipality') return;
-    for (const p of o.positions ?? []) if (p.network === serviceId) note(i, yearOf(p.since));
+    for (const p of o.positions ?? [])
+      if (p.network === serviceId) earliest(byPosition, i, yearOf(p.since));
   });
+  const firstYear = new Map(byPosition);
+  for (const [m, year] of byRelation) firstYear.set(m, year);
   const perYear = new Map<number, number>();
   let undated = 0;
   for (const year of firstYear.values()) {

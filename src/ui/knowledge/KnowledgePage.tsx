@@ -307,8 +307,12 @@ function ThemeSection({
   recorder: string | null;
 }) {
   const overview = useMemo(() => themeOverview(index, theme), [index, theme]);
+  // The service most municipalities take part in first: the track record that counts most.
   const adoptions = useMemo(
-    () => overview.services.map((s) => adoptionByYear(index, s)),
+    () =>
+      overview.services
+        .map((s) => adoptionByYear(index, s))
+        .sort((a, b) => b.adopters - a.adopters),
     [index, overview],
   );
   const recorderOrg =

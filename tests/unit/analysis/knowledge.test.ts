@@ -180,15 +180,19 @@ describe('adoptionByYear', () => {
     expect(adoption.adopters).toBe(4);
   });
 
-  it('takes the earliest year of a relation and a position in the service', () => {
+  it('dates by the relation, and by a position only where there is no relation', () => {
     const network = sample();
+    // Delft joins without a relation: its position dates it. Gouda's relation
+    // keeps 2019 although its position says 2021.
+    network.relations = network.relations.filter(
+      (r) => !(r.source === 'delft' && r.type === 'uses'),
+    );
     network.organisations[2] = m('delft', 100_000, [
       { theme: 'veiligheid', role: 'follower', network: 'ibd', since: '2016-02-01' },
     ]);
-    network.relations.find((r) => r.source === 'gouda' && r.target === 'ibd')!.since = '2022';
+    network.organisations[0]!.positions![0]!.since = '2021';
     const index = buildGraphIndex(network);
     const adoption = adoptionByYear(index, index.indexOf.get('ibd')!);
-    // Delft gets its year from its position; Gouda keeps 2019 from its position.
     expect(adoption.points.map((p) => [p.year, p.added])).toEqual([
       [2015, 1],
       [2016, 1],
