@@ -76,3 +76,14 @@ export function recorderOfSource(sourceId: string | undefined): string | undefin
   if (!sourceId?.startsWith(RECORDING_PREFIX)) return undefined;
   return /^vastgelegd-(.+)-\d{4}-\d{2}-\d{2}$/.exec(sourceId)?.[1];
 }
+
+/** A position in a few words, for lists of changes: "volger op informatieveiligheid (in ibd)". */
+export function describePosition(position: Position): string {
+  const role = position.role === 'frontrunner' ? 'koploper' : 'volger';
+  return `${role} op ${position.theme}${position.network ? ` (in ${position.network})` : ''}`;
+}
+
+/** Whether a value from a record is a position (a list of changes shows it in words). */
+export function isPosition(value: unknown): value is Position {
+  return !!value && typeof value === 'object' && 'theme' in value && 'role' in value;
+}
