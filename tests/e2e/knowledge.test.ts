@@ -154,8 +154,8 @@ describe('knowledge exchange', () => {
     const incoming = preview.getByTestId('incoming-knowledge');
     await incoming.waitFor();
     const adds = (await incoming.textContent())!;
-    expect(adds).toContain('Gouda is volger op informatieveiligheid');
-    expect(adds).toContain('Gouda leerde van Nijmegen (informatieveiligheid)');
+    expect(adds).toContain('Gouda is volger op het thema Informatieveiligheid');
+    expect(adds).toContain('Gouda leerde van Nijmegen (thema Informatieveiligheid)');
     expect(adds).toMatch(RECORDED_BY);
     expect(await preview.getByTestId('merge-plan').textContent()).toContain('bij relaties 1 nieuw');
     await page.getByRole('button', { name: 'Importeren bevestigen' }).click();

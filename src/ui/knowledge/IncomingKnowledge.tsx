@@ -19,7 +19,7 @@ export function IncomingKnowledge({ current, incoming }: { current: Network; inc
   );
   const sources = new Map([...current.sources, ...incoming.sources].map((s) => [s.id, s.title]));
   const name = (id: string) => names.get(id) ?? id;
-  const theme = (id: string) => (themes.get(id) ?? id).toLowerCase();
+  const theme = (id: string) => themes.get(id) ?? id;
   const by = (sourceId: string | undefined) =>
     sourceId && sources.has(sourceId) ? ` — ${sources.get(sourceId)}` : '';
   return (
@@ -32,12 +32,14 @@ export function IncomingKnowledge({ current, incoming }: { current: Network; inc
         {facts.slice(0, MAX_SHOWN).map((f, i) => (
           <li key={i}>
             {f.kind === 'position'
-              ? `${name(f.organisation)} is ${ROLE_LABELS[f.position.role]} op ${theme(f.position.theme)}` +
+              ? `${name(f.organisation)} is ${ROLE_LABELS[f.position.role]} op het thema ${theme(f.position.theme)}` +
                 (f.position.network ? ` (in ${name(f.position.network)})` : '') +
                 (f.position.since ? `, sinds ${formatSince(f.position.since)}` : '') +
                 by(f.position.sourceId)
               : `${name(f.learner)} leerde van ${name(f.from)}` +
-                (f.relation.themes?.length ? ` (${f.relation.themes.map(theme).join(', ')})` : '') +
+                (f.relation.themes?.length
+                  ? ` (thema ${f.relation.themes.map(theme).join(', ')})`
+                  : '') +
                 by(f.relation.sourceId)}
           </li>
         ))}

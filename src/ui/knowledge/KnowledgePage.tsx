@@ -12,6 +12,7 @@ import {
   whoToLearnFrom,
   type LearningFlow,
   type RoleHolder,
+  type ThemeOverview,
 } from '../../analysis/knowledge';
 import type { Memberships } from '../../analysis/memberships';
 import { recorderOfSource, ROLE_TITLES, type Position, type Theme } from '../../domain/knowledge';
@@ -297,6 +298,18 @@ function HolderList({
   );
 }
 
+/**
+ * The theme's role holders lit on the map. `thema` asks the map to colour by
+ * role on the theme (rolesOnTheme) once it reads that parameter; until then
+ * `licht` already highlights them.
+ */
+function mapLink(index: GraphIndex, theme: Theme, overview: ThemeOverview): string {
+  const ids = [...overview.frontrunners, ...overview.followers]
+    .map((h) => index.organisations[h.organisation]!.id)
+    .slice(0, 500);
+  return `/kaart?thema=${encodeURIComponent(theme.id)}&licht=${ids.map(encodeURIComponent).join(',')}`;
+}
+
 function ThemeSection({
   index,
   theme,
@@ -331,10 +344,10 @@ function ThemeSection({
         <div className="empty-state" data-testid="theme-empty">
           <h3>Nog geen koplopers of volgers vastgelegd</h3>
           <p>
-            Voor {theme.label.toLowerCase()} heeft nog niemand vastgelegd wie voorop loopt en wie
-            volgt. Openbare bronnen noemen zelden een koploper: deze kennis zit vooral bij mensen.
-            Weet u hoe uw gemeente hierin staat, of van wie u leerde? Leg het vast: het staat direct
-            hier, en u deelt het met andere gemeenten via Gegevens › Mijn aanvullingen.
+            Voor het thema {theme.label} heeft nog niemand vastgelegd wie voorop loopt en wie volgt.
+            Openbare bronnen noemen zelden een koploper: deze kennis zit vooral bij mensen. Weet u
+            hoe uw gemeente hierin staat, of van wie u leerde? Leg het vast: het staat direct hier,
+            en u deelt het met andere gemeenten via Gegevens › Mijn aanvullingen.
           </p>
           <RecordPanel
             network={index.network}
@@ -352,7 +365,7 @@ function ThemeSection({
               'keer geleerd van een ander',
               'keer geleerd van een ander',
             )}
-            .
+            . <Link to={mapLink(index, theme, overview)}>Toon hen op de kaart</Link>
           </p>
           <div className="role-columns">
             <div>

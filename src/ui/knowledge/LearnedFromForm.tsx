@@ -101,7 +101,7 @@ export function LearnedFromForm({ network, organisationId, initialTheme, onDone 
         context.source,
         recorder!,
         [{ type: 'putRelation', before: existing ?? null, after: value }],
-        `${displayName(org)} leerde van ${targetOrg ? displayName(targetOrg) : target} (${themeLabel.toLowerCase()})`,
+        `${displayName(org)} leerde van ${targetOrg ? displayName(targetOrg) : target} (thema ${themeLabel})`,
       );
       onDone();
     } catch (e) {

@@ -96,7 +96,7 @@ export function PositionForm({ network, organisationId, initialTheme, onDone }: 
         context.source,
         recorder!,
         [{ type: 'putOrganisation', before: org, after: whole.value }],
-        `${displayName(org)} is ${ROLE_LABELS[checked.value.role]} op ${themeLabel.toLowerCase()}`,
+        `${displayName(org)} is ${ROLE_LABELS[checked.value.role]} op het thema ${themeLabel}`,
       );
       onDone();
     } catch (e) {
