@@ -347,3 +347,37 @@ export function positionNetwork(index: GraphIndex, position: Position): Organisa
   const i = index.indexOf.get(position.network);
   return i === undefined ? undefined : index.organisations[i];
 }
+
+/**
+ * A part of a network (what is on screen, say) that stands on its own as a
+ * document: with the themes its records name and the sources its positions
+ * cite, and without positions held in a network outside the part, which a
+ * file could not refer to.
+ */
+export function withKnowledgeReferences(part: Network, whole: Network): Network {
+  const ids = new Set(part.organisations.map((o) => o.id));
+  const inside = (p: Position) => !p.network || ids.has(p.network);
+  const organisations = part.organisations.map((org): Organisation => {
+    if (!org.positions || org.positions.every(inside)) return org;
+    const { positions, ...rest } = org;
+    const kept = positions.filter(inside);
+    return kept.length ? { ...rest, positions: kept } : rest;
+  });
+  const themeIds = new Set<string>();
+  const sourceIds = new Set(part.sources.map((s) => s.id));
+  for (const org of organisations) {
+    for (const t of org.themes ?? []) themeIds.add(t);
+    for (const p of org.positions ?? []) {
+      themeIds.add(p.theme);
+      if (p.sourceId) sourceIds.add(p.sourceId);
+    }
+  }
+  for (const rel of part.relations) for (const t of rel.themes ?? []) themeIds.add(t);
+  const themes = (whole.themes ?? []).filter((t) => themeIds.has(t.id));
+  return {
+    ...part,
+    sources: whole.sources.filter((s) => sourceIds.has(s.id)),
+    organisations,
+    ...(themes.length ? { themes } : {}),
+  };
+}

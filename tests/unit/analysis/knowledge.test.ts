@@ -10,6 +10,7 @@ import {
   themeOverview,
   themeSummaries,
   whoToLearnFrom,
+  withKnowledgeReferences,
 } from '../../../src/analysis/knowledge';
 import { buildMemberships } from '../../../src/analysis/memberships';
 import type { Position, Theme } from '../../../src/domain/knowledge';
@@ -254,6 +255,35 @@ describe('a municipality: where it leads, follows, is absent, and who to learn f
     const standings = municipalityKnowledge(index, nijmegen);
     const themesSuggested = whoToLearnFrom(index, nijmegen, standings, []).map((s) => s.theme.id);
     expect(themesSuggested).not.toContain('veiligheid');
+  });
+});
+
+describe('withKnowledgeReferences (an export of what is on screen)', () => {
+  it('adds the themes and sources named, and drops positions in a network left out', () => {
+    const whole = sample();
+    whole.sources = [
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B' },
+    ];
+    whole.organisations[1]!.positions![0]!.sourceId = 'b';
+    whole.organisations[3]!.positions![0]!.sourceId = 'a';
+    const part: Network = {
+      title: 't',
+      sources: [],
+      organisations: whole.organisations.filter((o) =>
+        ['gouda', 'nijmegen', 'hoorn'].includes(o.id),
+      ),
+      relations: whole.relations.filter((r) => r.source === 'gouda' && r.target === 'nijmegen'),
+    };
+    const done = withKnowledgeReferences(part, whole);
+    // The IBD is not in the part: the positions held in it cannot come along.
+    expect(done.organisations.find((o) => o.id === 'gouda')!.positions).toBeUndefined();
+    expect(done.organisations.find((o) => o.id === 'nijmegen')!.positions).toBeUndefined();
+    expect(done.organisations.find((o) => o.id === 'hoorn')!.positions).toHaveLength(1);
+    expect(done.themes!.map((t) => t.id)).toEqual(['veiligheid', 'ict']);
+    expect(done.sources.map((s) => s.id)).toEqual(['a']);
+    const result = importValue({ format: 'netwerkkaart', version: 1, ...done });
+    expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });
 
