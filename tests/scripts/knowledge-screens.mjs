@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // Screenshots of the knowledge view (#/kennis) at 1366×768, for review:
-//   npx vite build && node tests/scripts/knowledge-screens.mjs [/work/screens]
+//   npx vite build && node tests/scripts/knowledge-screens.mjs /work/screens
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 import { startServer } from '../e2e/staticServer.mjs';
 
-const out = process.argv[2] ?? 'screens';
+const out = process.argv[2];
+if (!out) {
+  console.error('usage: node tests/scripts/knowledge-screens.mjs <folder for the PNGs>');
+  process.exit(2);
+}
 mkdirSync(out, { recursive: true });
 const { server, url } = await startServer({ root: 'dist', port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -45,6 +49,17 @@ await shot('#/kennis?gemeente=GM0599', 'kennis-gemeente-rotterdam.png');
 await shot('#/kennis?gemeente=GM0513', 'kennis-gemeente-gouda.png');
 await shot('#/kennis?gemeente=GM0513', 'kennis-gemeente-gouda-leren.png', {
   scrollTo: /Van wie kunt u leren/,
+});
+await shot('#/kennis?thema=verkiezingen', 'kaart-verkiezingen-licht.png', {
+  before: async () => {
+    await page.getByRole('link', { name: 'Toon hen op de kaart' }).click();
+    await page
+      .getByRole('heading', { name: /Kaart|Zoek/ })
+      .first()
+      .waitFor({ timeout: 5000 })
+      .catch(() => {});
+    await page.waitForTimeout(2500);
+  },
 });
 await shot('#/kaart?org=GM0513', 'kaart-gouda-vastleggen.png', {
   before: async () => {

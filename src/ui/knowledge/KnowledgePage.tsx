@@ -139,7 +139,7 @@ function Overview({ index }: { index: GraphIndex }) {
               Volgers
             </th>
             <th scope="col" className="num">
-              Geleerd van
+              Leerrelaties
             </th>
             <th scope="col" className="num">
               Diensten en producten
