@@ -176,9 +176,9 @@ describe('knowledge exchange', () => {
     const empty = page.getByTestId('theme-empty');
     await empty.waitFor();
     expect(await empty.textContent()).toContain('zelden een koploper');
-    await empty.getByRole('combobox', { name: 'Voor welke gemeente legt u vast?' }).fill('Gouda');
+    await empty.getByRole('button', { name: 'Koploper of volger vastleggen…' }).click();
+    await empty.getByRole('combobox', { name: 'Over welke gemeente gaat het?' }).fill('Gouda');
     await page.getByRole('option', { name: /Gouda/ }).first().click();
-    await empty.getByRole('button', { name: 'Gouda is koploper of volger…' }).click();
     await expect
       .poll(() => page.getByTestId('position-form').getByLabel('Thema').inputValue())
       .toBe('omgevingswet');

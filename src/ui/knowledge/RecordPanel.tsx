@@ -30,32 +30,36 @@ export function RecordPanel({ network, organisationId, initialTheme }: Props) {
     opener.current = e.currentTarget;
     setOpen((now) => (now === which ? null : which));
   };
+  const labels = org
+    ? [`${org.name} is koploper of volger…`, `${org.name} leerde van…`]
+    : ['Koploper of volger vastleggen…', 'Geleerd van… vastleggen'];
   return (
     <div className="record-panel" data-testid="record-panel">
-      {!organisationId && (
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          aria-expanded={open === 'position'}
+          onClick={(e) => toggle('position', e)}
+        >
+          {labels[0]}
+        </button>
+        <button
+          type="button"
+          aria-expanded={open === 'learned'}
+          onClick={(e) => toggle('learned', e)}
+        >
+          {labels[1]}
+        </button>
+      </div>
+      {/* Without a recording municipality yet, the form asks first whom it is about. */}
+      {open && !organisationId && (
         <SearchBox
           organisations={municipalities}
-          label="Voor welke gemeente legt u vast?"
+          label="Over welke gemeente gaat het?"
+          initialQuery={org?.name ?? ''}
           onChoose={(i) => setPicked(municipalities[i]!.id)}
         />
-      )}
-      {org && (
-        <div className="actions">
-          <button
-            type="button"
-            aria-expanded={open === 'position'}
-            onClick={(e) => toggle('position', e)}
-          >
-            {org.name} is koploper of volger…
-          </button>
-          <button
-            type="button"
-            aria-expanded={open === 'learned'}
-            onClick={(e) => toggle('learned', e)}
-          >
-            {org.name} leerde van…
-          </button>
-        </div>
       )}
       {org && open === 'position' && (
         <PositionForm
