@@ -32,7 +32,7 @@ export function RecordPanel({ network, organisationId, initialTheme }: Props) {
   };
   const labels = org
     ? [`${org.name} is koploper of volger…`, `${org.name} leerde van…`]
-    : ['Koploper of volger vastleggen…', 'Geleerd van… vastleggen'];
+    : ['Koploper of volger vastleggen…', 'Geleerd van een ander vastleggen…'];
   return (
     <div className="record-panel" data-testid="record-panel">
       <div className="actions">
