@@ -13,6 +13,7 @@
 //         data/tables/divisions.csv        (category,label,domain,sourceId): the partitions
 //         data/tables/partner-rules.csv
 // Columns are read by header name; optional columns may be missing from a file.
+//         data/tables/themes.csv, knowledge-*.csv (optional; see the knowledge block)
 // Fails (exit 1) on duplicate ids, relations to unknown ids, missing or
 // unknown sourceIds, malformed rows, an organisation without a known domain,
 // two bodies of the same kind with the same name, and a municipality that is
@@ -349,6 +350,62 @@ for (const d of divisions) {
   }
 }
 
+// --- knowledge exchange (issue #15), only when its tables are there:
+// themes.csv (id,label,description), knowledge-organisation-themes.csv
+// (organisation,themes), knowledge-positions.csv
+// (organisation,theme,role,network,since,reason,sourceId), and `themes`
+// (ids separated by ";") on relation rows, read with the relations above.
+const themes = [];
+if (files.includes('themes.csv')) {
+  for (const r of readTable(join(TABLES, 'themes.csv'), ['id', 'label'])) {
+    if (!r.id || !r.label) fail(`${r._where}: theme without id or label`);
+    else if (themes.some((t) => t.id === r.id)) fail(`${r._where}: duplicate theme "${r.id}"`);
+    themes.push(pick(r, ['id', 'label', 'description']));
+  }
+}
+const themeList = (rec, text) => {
+  const list = text
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const t of list)
+    if (!themes.some((theme) => theme.id === t)) fail(`${rec._where}: unknown theme "${t}"`);
+  return list;
+};
+// Theme ids on relations must name a theme of the list.
+if (themes.length)
+  for (const rel of relations)
+    for (const t of rel.themes ?? [])
+      if (!themes.some((theme) => theme.id === t))
+        fail(`relation ${rel.source} -> ${rel.target}: unknown theme "${t}"`);
+const orgById = new Map([...municipalities, ...others].map((o) => [o.id, o]));
+const knowledgeTable = (name, required) =>
+  files.includes(name) ? readTable(join(TABLES, name), required) : [];
+for (const r of knowledgeTable('knowledge-organisation-themes.csv', ['organisation', 'themes'])) {
+  const org = orgById.get(r.organisation);
+  if (!org) fail(`${r._where}: unknown organisation "${r.organisation}"`);
+  else org.themes = themeList(r, r.themes);
+}
+for (const r of knowledgeTable('knowledge-positions.csv', [
+  'organisation',
+  'theme',
+  'role',
+  'sourceId',
+])) {
+  const org = orgById.get(r.organisation);
+  if (!org) fail(`${r._where}: unknown organisation "${r.organisation}"`);
+  if (!ROLES.has(r.role)) fail(`${r._where}: unknown role "${r.role}"`);
+  if (r.network && !ids.has(r.network)) fail(`${r._where}: unknown network "${r.network}"`);
+  if (r.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.since))
+    fail(`${r._where}: since "${r.since}" is not YYYY[-MM[-DD]]`);
+  themeList(r, r.theme);
+  checkSource(r);
+  if (org)
+    (org.positions ??= []).push(
+      pick(r, ['theme', 'role', 'network', 'since', 'reason', 'sourceId']),
+    );
+}
+
 if (errors.length > 0) {
   console.error(`build-dataset: ${errors.length} error(s):`);
   for (const e of errors.slice(0, 50)) console.error('  - ' + e);
@@ -363,6 +420,7 @@ const doc = {
   referenceDate: REFERENCE_DATE,
   exportedAt: EXPORTED_AT,
   sources,
+  ...(themes.length ? { themes } : {}),
   organisations: [...municipalities, ...others],
   relations,
 };

@@ -42,6 +42,8 @@ export const ORGANISATION_FIELD_LABELS: Record<keyof Organisation, string> = {
   populationYear: 'peiljaar inwonertal',
   lat: 'breedtegraad',
   lon: 'lengtegraad',
+  themes: "thema's",
+  positions: 'koploper of volger',
 };
 
 export const RELATION_FIELD_LABELS: Record<keyof Relation, string> = {
@@ -53,6 +55,8 @@ export const RELATION_FIELD_LABELS: Record<keyof Relation, string> = {
   note: 'notitie',
   weight: 'gewicht',
   sourceId: 'bron',
+  themes: "thema's",
+  reason: 'argumenten',
 };
 
 // ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { Theme } from './knowledge';
 import type { Organisation } from './organisation';
 import { relationKey, type Relation } from './relation';
 
@@ -18,6 +19,8 @@ export interface Network {
   sources: Source[];
   organisations: Organisation[];
   relations: Relation[];
+  /** The themes records may refer to, in the order the field lists them. */
+  themes?: Theme[];
 }
 
 export function emptyNetwork(title = 'Nieuw netwerk'): Network {
@@ -58,5 +61,7 @@ export function sortNetwork(network: Network): Network {
     sources: [...network.sources].sort(byId),
     organisations: [...network.organisations].sort(byId),
     relations: [...network.relations].sort(relCmp),
+    // Themes keep their curated order: it is how the field lists them.
+    ...(network.themes?.length ? { themes: [...network.themes] } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { Position } from './knowledge';
+
 // The four kinds of organisation (nodes) of DESIGN.md. Union types are derived
 // from `as const` arrays so the UI can list the options.
 export const ORGANISATION_KINDS = [
@@ -86,6 +88,10 @@ export interface Organisation {
   // A point inside the organisation's area (WGS84), for a geographic layout.
   lat?: number;
   lon?: number;
+  /** Ids of the document's themes this organisation works on (a service's field, say). */
+  themes?: string[];
+  /** Where this organisation leads or follows (municipalities). */
+  positions?: Position[];
 }
 
 export function displayName(org: Pick<Organisation, 'name' | 'shortName'>): string {

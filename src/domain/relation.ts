@@ -30,6 +30,10 @@ export interface Relation {
   note?: string;
   weight?: number;
   sourceId?: string;
+  /** Ids of the document's themes the relation is about. */
+  themes?: string[];
+  /** The arguments for the choice (a knowledge relation: why learn from this one). */
+  reason?: string;
 }
 
 /**

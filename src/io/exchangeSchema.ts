@@ -60,6 +60,27 @@ export const sourceSchema = z.object({
   licence: text(L.maxShortTextLength).optional(),
 });
 
+// Knowledge exchange (issue #15). Theme ids are checked against the
+// document's `themes` in knowledgeReferences.ts, which sees the whole file.
+const themeIds = z
+  .array(id, { error: 'verwacht een lijst met thema-ids' })
+  .max(L.maxTags, { error: `maximaal ${L.maxTags} thema's` });
+
+export const themeSchema = z.object({
+  id,
+  label: requiredText(L.maxNameLength),
+  description: text(L.maxLongTextLength).optional(),
+});
+
+export const positionSchema = z.object({
+  theme: id,
+  role: z.enum(RELATION_ROLES, { error: `verwacht een van: ${RELATION_ROLES.join(', ')}` }),
+  network: id.optional(),
+  since: isoDate.optional(),
+  reason: text(L.maxLongTextLength).optional(),
+  sourceId: id.optional(),
+});
+
 export const organisationSchema = z.object({
   id,
   kind: z.enum(ORGANISATION_KINDS, {
@@ -111,6 +132,11 @@ export const organisationSchema = z.object({
     .min(-180, { error: 'lengtegraad ligt tussen -180 en 180' })
     .max(180, { error: 'lengtegraad ligt tussen -180 en 180' })
     .optional(),
+  themes: themeIds.optional(),
+  positions: z
+    .array(positionSchema, { error: 'verwacht een lijst met posities (koploper of volger)' })
+    .max(L.maxPositions, { error: `maximaal ${L.maxPositions} posities` })
+    .optional(),
 });
 
 export const relationSchema = z.object({
@@ -128,6 +154,8 @@ export const relationSchema = z.object({
     .max(1_000_000, { error: 'het gewicht is te groot' })
     .optional(),
   sourceId: id.optional(),
+  themes: themeIds.optional(),
+  reason: text(L.maxLongTextLength).optional(),
 });
 
 export const exchangeDocumentSchema = z.object({
@@ -148,6 +176,10 @@ export const exchangeDocumentSchema = z.object({
   sources: z
     .array(sourceSchema, { error: 'verwacht een lijst met bronnen' })
     .max(L.maxSources, { error: `maximaal ${L.maxSources} bronnen` })
+    .optional(),
+  themes: z
+    .array(themeSchema, { error: "verwacht een lijst met thema's" })
+    .max(L.maxThemes, { error: `maximaal ${L.maxThemes} thema's` })
     .optional(),
   organisations: z
     .array(organisationSchema, { error: 'verwacht een lijst met organisaties' })

@@ -17,6 +17,7 @@ export function toExchangeDocument(network: Network, now: Date = new Date()): Ex
     ...(sorted.referenceDate ? { referenceDate: sorted.referenceDate } : {}),
     exportedAt: now.toISOString(),
     sources: sorted.sources,
+    ...(sorted.themes ? { themes: sorted.themes } : {}),
     organisations: sorted.organisations,
     relations: sorted.relations,
   };

@@ -90,6 +90,9 @@ const ORGANISATION_ALIASES = aliasTable<OrganisationField>({
   lat: ['latitude', 'breedtegraad'],
   lon: ['lng', 'longitude', 'lengtegraad'],
   sourceId: ['bron', 'bron-id', 'bronid'],
+  // Knowledge fields travel in JSON only for now; CSV, GEXF and GraphML do not write them.
+  themes: [],
+  positions: [],
 });
 
 // "bron" is deliberately absent: in a relation table it could mean the start
@@ -104,6 +107,8 @@ const RELATION_ALIASES = aliasTable<RelationField>({
   note: ['notitie', 'opmerking', 'toelichting'],
   weight: ['gewicht'],
   sourceId: ['bron-id', 'bronid'],
+  themes: [],
+  reason: ['reden', 'argumenten'],
 });
 
 export function organisationFieldFor(name: string): OrganisationField | undefined {

@@ -122,6 +122,7 @@ const COLLECTION_WORDS: Record<string, string> = {
   organisations: 'organisatie',
   relations: 'relatie',
   sources: 'bron',
+  themes: 'thema',
   nodes: 'knoop',
   links: 'verbinding',
 };

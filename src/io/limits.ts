@@ -12,6 +12,8 @@ export const IMPORT_LIMITS = {
   maxUrlLength: 2_000,
   maxLongTextLength: 5_000,
   maxTags: 50,
+  maxThemes: 1_000,
+  maxPositions: 200,
   maxErrorsReported: 200,
 } as const;
 

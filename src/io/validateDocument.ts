@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Network, Source } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
+import { knowledgeReferenceErrors } from './knowledgeReferences';
 import { relationKey, type Relation, type RelationType } from '../domain/relation';
 import { convertD3, looksLikeD3 } from './d3Shape';
 import {
@@ -104,6 +105,7 @@ function validateDocument(
     ? []
     : parsed.error.issues.map((issue) => zodIssueToImportIssue(issue, doc));
   errors.push(...referenceErrors(doc));
+  errors.push(...knowledgeReferenceErrors(doc));
   if (errors.length || !parsed.success) return fail(errors, options.limits);
   const data = parsed.data;
   const network: Network = {
@@ -112,6 +114,7 @@ function validateDocument(
     sources: (data.sources ?? []).map((s) => withoutUndefined(s)),
     organisations: data.organisations.map((o) => withoutUndefined(o) as Organisation),
     relations: data.relations.map((r) => withoutUndefined(r) as Relation),
+    ...(data.themes ? { themes: data.themes.map((t) => withoutUndefined(t)) } : {}),
   };
   return {
     ok: true,

@@ -3,6 +3,7 @@ import type { Network } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
 import { RELATION_TYPE_LABELS, isDirected, relationKey, type Relation } from '../domain/relation';
 import { organisationSchema, relationSchema } from './exchangeSchema';
+import { recordKnowledgeProblems } from './knowledgeReferences';
 
 // One record from a form, checked by the same schema as import plus the
 // reference checks that hold against the current network. Errors come per
@@ -30,7 +31,7 @@ const REQUIRED_FIELDS = new Set(['id', 'kind', 'name', 'source', 'target', 'type
  * A cleared optional input arrives as '' or undefined: that means "not set".
  * Required fields are left as they are, so an empty name is still reported.
  */
-function withoutEmptyOptionals(input: unknown): unknown {
+export function withoutEmptyOptionals(input: unknown): unknown {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(input)) {
@@ -43,7 +44,7 @@ function withoutEmptyOptionals(input: unknown): unknown {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function fieldErrors(error: z.ZodError, input: unknown): FieldErrors {
+export function fieldErrors(error: z.ZodError, input: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = typeof issue.path[0] === 'string' ? issue.path[0] : '';
@@ -72,10 +73,25 @@ function checkSourceId(
     errors.sourceId ??= `Bron "${sourceId}" bestaat niet in dit netwerk`;
 }
 
+/** Theme, network and source references of the knowledge fields (issue #15). */
+function checkKnowledge(
+  kind: 'organisation' | 'relation',
+  value: Organisation | Relation,
+  network: Pick<Network, 'organisations' | 'sources' | 'themes'>,
+  errors: FieldErrors,
+) {
+  const problems = recordKnowledgeProblems(
+    kind,
+    value as object as Record<string, unknown>,
+    network,
+  );
+  for (const [field, message] of problems) errors[field] ??= capitalise(message.replace(/\.$/, ''));
+}
+
 /** Validate one organisation for adding (no editingId) or changing (editingId). */
 export function validateOrganisation(
   input: unknown,
-  network: Pick<Network, 'organisations' | 'sources'>,
+  network: Pick<Network, 'organisations' | 'sources' | 'themes'>,
   { editingId }: OrganisationContext = {},
 ): RecordValidation<Organisation> {
   const shapeError = notAnObject(input);
@@ -91,14 +107,17 @@ export function validateOrganisation(
     else if (editingId === undefined && network.organisations.some((o) => o.id === id))
       errors.id = `Er is al een organisatie met id "${id}"; kies een andere id`;
   }
-  if (value) checkSourceId(value.sourceId, network, errors);
+  if (value) {
+    checkSourceId(value.sourceId, network, errors);
+    checkKnowledge('organisation', value, network, errors);
+  }
   return value && Object.keys(errors).length === 0 ? { ok: true, value } : { ok: false, errors };
 }
 
 /** Validate one relation for adding (no editingKey) or changing (editingKey). */
 export function validateRelation(
   input: unknown,
-  network: Pick<Network, 'organisations' | 'relations' | 'sources'>,
+  network: Pick<Network, 'organisations' | 'relations' | 'sources' | 'themes'>,
   { editingKey }: RelationContext = {},
 ): RecordValidation<Relation> {
   const shapeError = notAnObject(input);
@@ -121,6 +140,7 @@ export function validateRelation(
     if (key !== editingKey && network.relations.some((r) => relationKey(r) === key))
       errors.target ??= duplicateMessage(value, (id) => names.get(id) ?? id);
     checkSourceId(value.sourceId, network, errors);
+    checkKnowledge('relation', value, network, errors);
   }
   return value && Object.keys(errors).length === 0 ? { ok: true, value } : { ok: false, errors };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import { toChunks, type ChunkTable } from './chunkedRows';
 import type { UndoState } from '../domain/edits';
+import type { Theme } from '../domain/knowledge';
 import type { Source } from '../domain/network';
 import type { Organisation } from '../domain/organisation';
 import type { Relation } from '../domain/relation';
@@ -32,8 +33,17 @@ export interface NetworkMeta {
   /** Network.referenceDate: the date the data describes. */
   referenceDate?: string;
   sources: Source[];
+  /** The document's themes (issue #15); absent in networks stored before them. */
+  themes?: Theme[];
   origin: 'embedded' | 'import' | 'snapshot' | 'edit';
   updatedAt: string;
+}
+
+/** For whom this browser records knowledge facts ("Mijn aanvullingen"); kept across resets. */
+export interface RecorderMeta {
+  key: 'recorder';
+  /** Id of the recording municipality. */
+  organisationId: string;
 }
 
 export interface LayoutMeta {
@@ -46,7 +56,7 @@ export interface LayoutMeta {
   savedAt: string;
 }
 
-export type MetaRecord = NetworkMeta | LayoutMeta;
+export type MetaRecord = NetworkMeta | LayoutMeta | RecorderMeta;
 
 /** The persisted undo/redo stack, shared by the tabs on this database. */
 export interface UndoRecord extends UndoState {

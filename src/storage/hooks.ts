@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { readUndoState } from './editStore';
 import type { Network } from '../domain/network';
 import { db } from './db';
+import { readRecorder } from './knowledgeStore';
 import { listSnapshots, readNetwork, readNetworkMeta, readSnapshotNetwork } from './repository';
 
 // Live queries: a write anywhere (also in another tab) re-runs them, so every
@@ -35,4 +36,9 @@ export function useSnapshotNetwork(id: number | null) {
 /** The shared undo/redo history (all tabs). */
 export function useUndoState() {
   return useLiveQuery(() => readUndoState(db), []);
+}
+
+/** The municipality this browser records knowledge for; null when not set, undefined while loading. */
+export function useRecorder() {
+  return useLiveQuery(() => readRecorder(db), []);
 }

@@ -1,5 +1,5 @@
 import { emptyNetwork, type Network } from '../domain/network';
-import { planMerge, type MergePlan } from '../domain/merge';
+import { mergeThemes, planMerge, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
 import { validateValue } from '../io/validateDocument';
@@ -40,6 +40,7 @@ export async function readNetwork(db: NetwerkkaartDB): Promise<Network> {
       sources: meta?.sources ?? [],
       organisations,
       relations,
+      ...(meta?.themes ? { themes: meta.themes } : {}),
     };
   });
 }
@@ -71,20 +72,25 @@ export async function writeNetworkMeta(
   db: NetwerkkaartDB,
   origin: NetworkMeta['origin'],
   now: Date,
-  header: Partial<Pick<NetworkMeta, 'title' | 'sources' | 'referenceDate'>> = {},
+  header: Partial<Pick<NetworkMeta, 'title' | 'sources' | 'referenceDate' | 'themes'>> = {},
 ): Promise<NetworkMeta> {
-  // A key given as undefined clears the date (a network without one); an absent key keeps it.
-  const keepsDate = !('referenceDate' in header);
+  // A key given (even as undefined) sets that field; an absent key keeps what is stored.
+  const given = (key: 'referenceDate' | 'themes') => key in header;
   const stored =
-    header.title === undefined || header.sources === undefined || keepsDate
+    header.title === undefined ||
+    header.sources === undefined ||
+    !given('referenceDate') ||
+    !given('themes')
       ? await readNetworkMeta(db)
       : undefined;
-  const referenceDate = keepsDate ? stored?.referenceDate : header.referenceDate;
+  const referenceDate = given('referenceDate') ? header.referenceDate : stored?.referenceDate;
+  const themes = given('themes') ? header.themes : stored?.themes;
   const meta: NetworkMeta = {
     key: 'network',
     title: header.title ?? stored?.title ?? emptyNetwork().title,
     ...(referenceDate ? { referenceDate } : {}),
     sources: header.sources ?? stored?.sources ?? [],
+    ...(themes ? { themes } : {}),
     origin,
     updatedAt: now.toISOString(),
   };
@@ -105,6 +111,7 @@ async function writeWhole(
     title: network.title,
     sources: network.sources,
     referenceDate: network.referenceDate,
+    themes: network.themes,
   });
 }
 
@@ -160,12 +167,14 @@ export async function mergeNetwork(
       const meta = await readNetworkMeta(db);
       const sourceById = new Map(current.sources.map((s) => [s.id, s]));
       for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
+      const themes = mergeThemes(current.themes, plan.themesToPut);
       // The stored title stays; a merge into a store without one takes the file's.
       await writeNetworkMeta(db, 'import', now, {
         title: meta?.title ?? incoming.title,
         // A merge adds to the network as it is: its date stays the stored one.
         referenceDate: meta ? meta.referenceDate : incoming.referenceDate,
         sources: [...sourceById.values()],
+        themes,
       });
       return plan;
     });

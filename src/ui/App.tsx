@@ -21,6 +21,12 @@ const router = createHashRouter([
         lazy: async () => ({ Component: (await import('./peers/PeersPage')).PeersPage }),
       },
       {
+        path: 'kennis',
+        lazy: async () => ({
+          Component: (await import('./knowledge/KnowledgePage')).KnowledgePage,
+        }),
+      },
+      {
         path: 'gegevens',
         lazy: async () => ({ Component: (await import('./data/DataPage')).DataPage }),
       },

@@ -9,6 +9,7 @@ const NAV = [
   { to: '/kaart', label: 'Kaart' },
   { to: '/netwerken', label: 'Netwerken' },
   { to: '/gelijken', label: 'Vergelijkbare gemeenten' },
+  { to: '/kennis', label: 'Kennis' },
   { to: '/vergelijken', label: 'Vergelijken' },
   { to: '/gegevens', label: 'Gegevens' },
 ];

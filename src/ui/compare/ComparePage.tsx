@@ -9,6 +9,7 @@ import {
   type NetworkDiff,
 } from '../../analysis/snapshotDiff';
 import { ORGANISATION_FIELD_LABELS, RELATION_FIELD_LABELS } from '../../domain/edits';
+import { describePosition, isPosition } from '../../domain/knowledge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS } from '../../domain/relation';
@@ -105,7 +106,8 @@ const relField = (f: string) => (RELATION_FIELD_LABELS as Record<string, string>
 function value(v: unknown): string {
   if (v === undefined) return '—';
   if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return v.join(', ') || '—';
+  if (Array.isArray(v))
+    return v.map((x) => (isPosition(x) ? describePosition(x) : String(x))).join(', ') || '—';
   return String(v);
 }
 

@@ -1,4 +1,5 @@
 import { useNetwork } from '../../storage/hooks';
+import { RecorderPanel } from '../knowledge/RecorderPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { ResetPanel } from './ResetPanel';
@@ -27,6 +28,7 @@ export function DataPage() {
           <div className="panels">
             <ImportPanel current={network} />
             <ExportPanel network={network} />
+            <RecorderPanel network={network} />
             <SnapshotPanel />
             <ResetPanel />
             <StoragePanel />

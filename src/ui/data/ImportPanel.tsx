@@ -12,6 +12,7 @@ import { db } from '../../storage/db';
 import { mergeNetwork, replaceNetwork } from '../../storage/repository';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../format';
+import { IncomingKnowledge } from '../knowledge/IncomingKnowledge';
 
 type Mode = 'replace' | 'merge';
 
@@ -377,6 +378,7 @@ export function ImportPanel({ current }: { current: Network }) {
               ongewijzigd.
             </p>
           )}
+          {mergePlan && <IncomingKnowledge current={current} incoming={preview.result.network} />}
           <div className="actions">
             <button
               type="button"

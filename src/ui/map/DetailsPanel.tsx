@@ -13,6 +13,7 @@ import { sizeClassOf } from '../../domain/sizeClass';
 import { formatNumber } from '../format';
 import { brokerRank, type StructureResult } from '../../analysis/structure';
 import { useMemo, useState } from 'react';
+import { KnowledgeActions } from '../knowledge/KnowledgeActions';
 
 interface Props {
   index: GraphIndex;
@@ -234,6 +235,7 @@ export function DetailsPanel({
           </div>
         </div>
       )}
+      <KnowledgeActions index={index} selected={selected} />
       <h3>Relaties ({formatNumber(index.incident[selected]!.length)})</h3>
       {RELATION_TYPES.filter((t) => groups.has(t)).map((type) => {
         const lines = groups.get(type)!;

@@ -1,5 +1,6 @@
 import type { FilterResult, Filters } from '../../analysis/filters';
 import type { GraphIndex } from '../../analysis/graphIndex';
+import { withKnowledgeReferences } from '../../analysis/knowledge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
@@ -22,12 +23,13 @@ export function visibleNetwork(
       hidden[index.targets[k]!] !== 1,
   );
   const used = new Set([...organisations, ...relations].map((r) => r.sourceId).filter(Boolean));
-  return {
+  const part: Network = {
     title: index.network.title,
     sources: index.network.sources.filter((s) => used.has(s.id)),
     organisations,
     relations,
   };
+  return withKnowledgeReferences(part, index.network);
 }
 
 /** A short description of the filters, for file names: "zuid-holland-klasse-5-focus-gouda". */
