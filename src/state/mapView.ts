@@ -89,5 +89,17 @@ export function serialiseMapView(state: MapViewState): URLSearchParams {
   return params;
 }
 
+/** Where the map lives in the app's (hash) routes. */
+export const MAP_PATH = '/kaart';
+
+/**
+ * A link to the map showing `state` (the rest as on a fresh map), for every
+ * screen that sends the user to the map: the same keys the map writes itself.
+ */
+export function mapLink(state: Partial<MapViewState> = {}): string {
+  const query = serialiseMapView({ ...initialMapView(), ...state }).toString();
+  return query ? `${MAP_PATH}?${query}` : MAP_PATH;
+}
+
 export const toggleIn = <T>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];

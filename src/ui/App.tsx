@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AppShell } from './AppShell';
 import { MapPage } from './map/MapPage';
+import { mapLink } from '../state/mapView';
 
 // Hash routes: a deep link survives a reload on any static file server,
 // without rewrite rules. The map is the start page and ships in the main
@@ -10,7 +11,7 @@ const router = createHashRouter([
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/kaart" replace /> },
+      { index: true, element: <Navigate to={mapLink()} replace /> },
       { path: 'kaart', element: <MapPage /> },
       {
         path: 'netwerken',
@@ -28,7 +29,7 @@ const router = createHashRouter([
         path: 'vergelijken',
         lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }),
       },
-      { path: '*', element: <Navigate to="/kaart" replace /> },
+      { path: '*', element: <Navigate to={mapLink()} replace /> },
     ],
   },
 ]);

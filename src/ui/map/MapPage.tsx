@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { applyFilters } from '../../analysis/filters';
-import { buildGraphIndex, neighbourhood, type GraphIndex } from '../../analysis/graphIndex';
+import { buildGraphIndex, type GraphIndex } from '../../analysis/graphIndex';
+import { computeVisibility } from '../../analysis/visibility';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS } from '../../domain/organisation';
 import { useUiStore } from '../../state/uiStore';
@@ -15,7 +15,7 @@ import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
 import { ExportMenu } from './ExportMenu';
-import { filterSuffix, visibleNetwork } from './mapExport';
+import { filterSuffix } from './mapExport';
 import { OrganisationForm } from '../edit/OrganisationForm';
 import { RelationForm } from '../edit/RelationForm';
 import { useEditor } from '../edit/useEditor';
@@ -37,7 +37,6 @@ interface Tooltip {
 function MapScreen({ network }: { network: Network }) {
   const [view, update] = useMapView();
   const index: GraphIndex = useMemo(() => buildGraphIndex(network), [network]);
-  const filterResult = useMemo(() => applyFilters(index, view.filters), [index, view.filters]);
   const canvas = useRef<GraphCanvasHandle>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const announce = useUiStore((s) => s.announce);
@@ -50,7 +49,14 @@ function MapScreen({ network }: { network: Network }) {
   >(null);
   const { apply } = useEditor();
 
-  const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
+  // One answer to "what is shown" for the canvas, its label, the counts, the table and the export.
+  const { filters, depth, focus, lit } = view;
+  const visibility = useMemo(
+    () => computeVisibility(index, { filters, selected: view.selected, depth, focus, lit }),
+    [index, filters, view.selected, depth, focus, lit],
+  );
+  const selected = visibility.selected;
+  const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
   const structure = useStructure(index, view.color === 'cluster' || selected !== null);
   const clusterColors = useMemo(
@@ -73,56 +79,6 @@ function MapScreen({ network }: { network: Network }) {
         : null,
     [view.color, structure, index],
   );
-  // Lit: the organisations another screen asked for (peers), else the selection's neighbourhood.
-  const lit = useMemo(() => {
-    const mask = new Uint8Array(index.organisations.length);
-    if (view.lit.length) {
-      for (const id of view.lit) {
-        const i = index.indexOf.get(id);
-        if (i !== undefined) mask[i] = 1;
-      }
-      if (selected !== null) mask[selected] = 1;
-      return mask;
-    }
-    if (selected === null) return null;
-    for (const i of neighbourhood(
-      index,
-      selected,
-      view.depth,
-      (k) => filterResult.visibleEdges[k] === 1,
-    ))
-      mask[i] = 1;
-    return mask;
-  }, [index, selected, view.depth, view.lit, filterResult]);
-
-  const hidden = useMemo(() => {
-    const mask = new Uint8Array(index.organisations.length);
-    for (let i = 0; i < mask.length; i++) {
-      const shown = filterResult.visibleNodes[i] === 1 && (!view.focus || !lit || lit[i] === 1);
-      mask[i] = shown ? 0 : 1;
-    }
-    // The selection stays on screen even when a filter would hide it.
-    if (selected !== null) mask[selected] = 0;
-    return mask;
-  }, [index, filterResult, view.focus, lit, selected]);
-
-  const filtered = useMemo(() => hidden.some((h) => h === 1), [hidden]);
-  // What is on screen: the filters, and "only the neighbourhood" when it is on.
-  const shown = useMemo(() => {
-    let nodeCount = 0;
-    for (let i = 0; i < hidden.length; i++) if (hidden[i] === 0) nodeCount++;
-    let edgeCount = 0;
-    for (let k = 0; k < index.relations.length; k++)
-      if (
-        filterResult.visibleEdges[k] === 1 &&
-        hidden[index.sources[k]!] === 0 &&
-        hidden[index.targets[k]!] === 0
-      )
-        edgeCount++;
-    return { ...filterResult, nodeCount, edgeCount };
-  }, [index, filterResult, hidden]);
-  const tableVisible = useMemo(() => hidden.map((h) => (h ? 0 : 1)), [hidden]);
-
   const provinces = useMemo(
     () =>
       [
@@ -132,7 +88,6 @@ function MapScreen({ network }: { network: Network }) {
   );
 
   // Say what was selected, for screen readers.
-  const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   useEffect(() => {
     if (selected === null) return;
     const org = index.organisations[selected]!;
@@ -170,7 +125,7 @@ function MapScreen({ network }: { network: Network }) {
         <FilterPanel
           filters={view.filters}
           provinces={provinces}
-          result={shown}
+          result={visibility}
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}
           kindSwatches={view.color === 'soort'}
@@ -288,11 +243,11 @@ function MapScreen({ network }: { network: Network }) {
             <GraphCanvas
               ref={canvas}
               index={index}
-              hidden={hidden}
+              hidden={visibility.hidden}
               selected={selected}
-              highlighted={lit}
+              highlighted={visibility.lit}
               colors={clusterColors}
-              label={`Netwerkkaart met ${formatNumber(shown.nodeCount)} organisaties en ${formatNumber(shown.edgeCount)} relaties`}
+              label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
               onSelect={(i) => select(i)}
               onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
             />
@@ -314,16 +269,16 @@ function MapScreen({ network }: { network: Network }) {
           {exporting && view.view === 'kaart' && (
             <ExportMenu
               index={index}
-              visible={visibleNetwork(index, hidden, filterResult)}
+              visible={visibility.network()}
               suffix={
-                filtered
+                visibility.filtered
                   ? filterSuffix(
                       view.filters,
                       view.focus && selected !== null ? index.organisations[selected]!.name : null,
                     )
                   : null
               }
-              hidden={hidden}
+              hidden={visibility.hidden}
               colors={clusterColors}
               colorMode={view.color}
               canvas={() => canvas.current}
@@ -333,7 +288,7 @@ function MapScreen({ network }: { network: Network }) {
           {view.view === 'tabel' && (
             <OrganisationTable
               index={index}
-              visible={tableVisible}
+              rows={visibility.rows}
               selected={selected}
               onSelect={(i) => select(i)}
             />

@@ -10,6 +10,7 @@ import {
   ORGANISATION_KINDS,
   type OrganisationKind,
 } from '../../domain/organisation';
+import { mapLink } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { useAnalysis } from '../useIndex';
 import { NetworkPage } from '../NetworkPage';
@@ -166,7 +167,7 @@ function NetworksScreen({ network }: { network: Network }) {
             <>
               {' '}
               Zoekt u de netwerken van een gemeente? Bekijk{' '}
-              <Link to={`/kaart?org=${encodeURIComponent(municipalityHit.id)}`}>
+              <Link to={mapLink({ selected: municipalityHit.id })}>
                 {municipalityHit.name} op de kaart
               </Link>{' '}
               of{' '}
@@ -200,7 +201,7 @@ function NetworksScreen({ network }: { network: Network }) {
               return (
                 <tr key={o.id} data-id={o.id}>
                   <td>
-                    <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>{o.name}</Link>
+                    <Link to={mapLink({ selected: o.id })}>{o.name}</Link>
                     {o.shortName && o.shortName !== o.name && (
                       <span className="muted"> ({o.shortName})</span>
                     )}

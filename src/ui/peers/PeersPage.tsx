@@ -12,6 +12,7 @@ import {
   type PeerCriteria,
 } from '../../analysis/peers';
 import { sizeClassOf } from '../../domain/sizeClass';
+import { mapLink } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { SearchBox } from '../map/SearchBox';
 import { useAnalysis } from '../useIndex';
@@ -189,7 +190,10 @@ function PeersScreen({ network }: { network: Network }) {
               {memberships.networksOf.get(chosen)?.size ?? 0} netwerken en diensten.{' '}
               {peers.length > 0 && (
                 <Link
-                  to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}
+                  to={mapLink({
+                    selected: self.id,
+                    lit: peers.map((p) => index.organisations[p.index]!.id),
+                  })}
                 >
                   Toon deze gemeenten op de kaart
                 </Link>
@@ -227,7 +231,7 @@ function PeersScreen({ network }: { network: Network }) {
                           {/* Heard, not seen: which peer this button compares. */}
                           <span className="visually-hidden">: {o.name}</span>
                         </button>
-                        <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>Op de kaart</Link>
+                        <Link to={mapLink({ selected: o.id })}>Op de kaart</Link>
                       </div>
                     </li>
                   );
@@ -295,7 +299,7 @@ function StepInSection({
               return (
                 <tr key={net.id}>
                   <td>
-                    <Link to={`/kaart?org=${encodeURIComponent(net.id)}`}>{net.name}</Link>
+                    <Link to={mapLink({ selected: net.id })}>{net.name}</Link>
                   </td>
                   <td className="num">
                     {s.peersIn.length} van {peerCount} ({pct.format(s.share)})
