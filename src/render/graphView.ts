@@ -23,15 +23,14 @@ import { fitDiscs, fitViewInto, zoomToPoint } from './viewport';
 
 export type { NodeMark, RenderEdge, RenderNode } from './drawScene';
 
-export interface GraphView extends LaidOutMapView {
-  stats(): { frames: number; lastFrameMs: number };
-}
-
 /** Extra pick room around a node, in screen pixels: small dots must still be clickable. */
 const HIT_SLACK_PX = 3;
 const DEFAULT_DURATION_MS = 400;
 
-export function createGraphView(canvas: HTMLCanvasElement, callbacks: MapViewCallbacks): GraphView {
+export function createGraphView(
+  canvas: HTMLCanvasElement,
+  callbacks: MapViewCallbacks,
+): LaidOutMapView {
   const measureCtx = document.createElement('canvas').getContext('2d');
   if (measureCtx) measureCtx.font = LABEL_FONT;
 
@@ -201,7 +200,6 @@ export function createGraphView(canvas: HTMLCanvasElement, callbacks: MapViewCal
       );
     },
     resize: surface.resize,
-    stats: surface.stats,
     destroy() {
       surface.destroy();
       input.destroy();

@@ -59,7 +59,6 @@ export interface MapSurface {
   zoomBy(factor: number): void;
   panBy(dx: number, dy: number): void;
   resize(): void;
-  stats(): { frames: number; lastFrameMs: number };
   destroy(): void;
 }
 
@@ -92,8 +91,6 @@ export function createMapSurface(canvas: HTMLCanvasElement, hooks: SurfaceHooks)
   let streaming = false;
   let animation: Animation | null = null;
   let pending: (() => void) | null = null;
-  let frames = 0;
-  let lastFrameMs = 0;
   let destroyed = false;
 
   const selection = select(canvas);
@@ -167,9 +164,7 @@ export function createMapSurface(canvas: HTMLCanvasElement, hooks: SurfaceHooks)
       hooks.busy?.() === true ||
       t0 - lastMotion < MOTION_SETTLE_MS;
     hooks.paint(ctx, view(), moving ? 'fast' : 'full');
-    frames++;
-    lastFrameMs = performance.now() - t0;
-    hooks.onFrame?.(lastFrameMs);
+    hooks.onFrame?.(performance.now() - t0);
     // Fast frames drop detail; once things stand still, draw it all once more.
     if (moving) {
       if (qualityTimer) clearTimeout(qualityTimer);
@@ -259,7 +254,6 @@ export function createMapSurface(canvas: HTMLCanvasElement, hooks: SurfaceHooks)
       jumpTo(panBy(current(), dx, dy));
     },
     resize,
-    stats: () => ({ frames, lastFrameMs }),
     destroy() {
       destroyed = true;
       if (rafId !== null) cancelAnimationFrame(rafId);
