@@ -10,7 +10,7 @@ import {
 } from './drawScene';
 import { createNodeHitIndex, type NodeHitIndex } from './hitTest';
 import { createMapSurface } from './mapSurface';
-import type { Emphasis, LaidOutMapView, MapViewCallbacks } from './mapView';
+import type { Emphasis, LaidOutMapView, MapViewCallbacks } from './mapViewTypes';
 import { LABEL_FONT } from './palette';
 import { attachPointerInput, type KeyAction } from './pointerInput';
 import { fitDiscs, fitViewInto, zoomToPoint } from './viewport';

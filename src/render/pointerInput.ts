@@ -1,4 +1,4 @@
-import type { DragPhase } from './mapView';
+import type { DragPhase } from './mapViewTypes';
 
 // Pointer and keyboard on a map canvas: hover, click, dragging an item, and
 // the keys that pan and zoom. Panning and pinching themselves belong to

@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { createGraphView } from '../../render/graphView';
-import type { MapView } from '../../render/mapView';
+import type { MapView } from '../../render/mapViewTypes';
 import {
   createMapController,
   savedLayouts,

@@ -11,7 +11,7 @@ import {
   type Emphasis,
   type MapView,
   type MapViewCallbacks,
-} from '../../render/mapView';
+} from '../../render/mapViewTypes';
 import type { Transform } from '../../render/viewport';
 import { db } from '../../storage/db';
 import {

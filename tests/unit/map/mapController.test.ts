@@ -7,7 +7,7 @@ import type {
   MapData,
   MapView,
   MapViewCallbacks,
-} from '../../../src/render/mapView';
+} from '../../../src/render/mapViewTypes';
 import type { SavedLayout } from '../../../src/storage/layoutStore';
 import {
   createMapController,
