@@ -71,6 +71,9 @@ export interface MapView {
   destroy(): void;
 }
 
+/** How a page asks for a view on its canvas: createGraphView now, a geographic view next. */
+export type MapViewFactory = (canvas: HTMLCanvasElement, callbacks: MapViewCallbacks) => MapView;
+
 /** A view that draws items where a layout puts them, such as the force graph. */
 export interface LaidOutMapView extends MapView {
   /**

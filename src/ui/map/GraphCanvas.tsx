@@ -1,7 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { createGraphView } from '../../render/graphView';
-import type { MapView } from '../../render/mapViewTypes';
+import type { MapView, MapViewFactory } from '../../render/mapViewTypes';
 import {
   createMapController,
   savedLayouts,
@@ -33,6 +33,8 @@ interface Props {
   label: string;
   /** Keep the settled layout in IndexedDB (the main map); off for throwaway views. Read on mount. */
   persistLayout?: boolean;
+  /** How the map is drawn; the force graph unless another view is given. Read on mount. */
+  createView?: MapViewFactory;
 }
 
 /**
@@ -45,17 +47,21 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const controllerRef = useRef<MapController | null>(null);
   const callbacks = useRef({ onSelect, onHover });
   callbacks.current = { onSelect, onHover };
-  const persist = useRef(props.persistLayout ?? true);
+  const mountOptions = useRef({
+    persist: props.persistLayout ?? true,
+    createView: props.createView ?? createGraphView,
+  });
   const [layout, setLayout] = useState<LayoutState>({ status: 'idle', progress: 0 });
 
   // One controller (view, layout worker, saved positions) for the life of the canvas.
   useEffect(() => {
     const canvas = canvasRef.current!;
+    const { persist, createView } = mountOptions.current;
     const controller = createMapController({
-      createView: (viewCallbacks) => createGraphView(canvas, viewCallbacks),
+      createView: (viewCallbacks) => createView(canvas, viewCallbacks),
       onSelect: (i) => callbacks.current.onSelect(i),
       onHover: (i, x, y) => callbacks.current.onHover(i, x, y),
-      store: persist.current ? savedLayouts : null,
+      store: persist ? savedLayouts : null,
     });
     controllerRef.current = controller;
     const unsubscribe = controller.layout.subscribe(() => setLayout(controller.layout.get()));
