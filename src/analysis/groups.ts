@@ -1,5 +1,7 @@
-// Groups (communities) described for people. Apart from structure.ts, which
-// pulls in graphology: this part runs on the main thread for the colour key.
+// Groups (communities) and brokers described for people. Apart from
+// structure.ts, which pulls in graphology: this part runs on the main thread
+// for the colour key and the details panel, and importing anything from
+// structure.ts there would put graphology in the main bundle.
 
 export interface GroupSummary {
   /** Community number, as in StructureResult.community. */
@@ -33,4 +35,12 @@ export function describeGroups(
     }))
     .sort((a, b) => b.size - a.size || a.community - b.community)
     .slice(0, limit);
+}
+
+/** 1-based rank of each organisation by betweenness (1 = strongest broker). */
+export function brokerRank(betweenness: Float64Array): Uint32Array {
+  const order = [...betweenness.keys()].sort((a, b) => betweenness[b]! - betweenness[a]! || a - b);
+  const rank = new Uint32Array(betweenness.length);
+  order.forEach((node, i) => (rank[node] = i + 1));
+  return rank;
 }

@@ -72,11 +72,3 @@ export function analyseStructure(input: StructureInput, seed = 7): StructureResu
   }
   return { community, communityCount, modularity, betweenness };
 }
-
-/** 1-based rank of each organisation by betweenness (1 = strongest broker). */
-export function brokerRank(betweenness: Float64Array): Uint32Array {
-  const order = [...betweenness.keys()].sort((a, b) => betweenness[b]! - betweenness[a]! || a - b);
-  const rank = new Uint32Array(betweenness.length);
-  order.forEach((node, i) => (rank[node] = i + 1));
-  return rank;
-}

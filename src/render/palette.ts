@@ -64,6 +64,16 @@ export const RING_COLORS = {
   frontrunner: '#B8860B',
 };
 
+/**
+ * Roles on a theme (knowledge exchange): koploper and volger apart in hue and
+ * lightness (dark orange, blue), the rest faded so the roles stand out.
+ */
+export const THEME_ROLE_COLORS = {
+  frontrunner: '#B35806',
+  follower: '#2166AC',
+  none: '#D5D9E0',
+};
+
 /** Snapshot comparison marks; "removed" is also dashed so it does not rely on red–green. */
 export const MARK_COLORS: Record<'added' | 'removed' | 'changed', string> = {
   added: '#1A9850',

@@ -19,6 +19,13 @@ export interface MapViewState {
   color: ColorMode;
   /** Organisations lit on the map by another screen (e.g. the peers of a municipality). */
   lit: string[];
+  /**
+   * Walk the neighbourhood through organisations nearly every municipality is
+   * in (VNG, IBD) too. Off by default: two steps through them reach everything.
+   */
+  throughHubs: boolean;
+  /** A theme whose koplopers and volgers are coloured on the map (knowledge exchange). */
+  theme: string | null;
 }
 
 export const initialMapView = (): MapViewState => ({
@@ -29,6 +36,8 @@ export const initialMapView = (): MapViewState => ({
   depth: 1,
   color: 'soort',
   lit: [],
+  throughHubs: false,
+  theme: null,
 });
 
 function list<T extends string>(value: string | null, allowed: readonly T[], fallback: T[]): T[] {
@@ -65,6 +74,8 @@ export function parseMapView(params: URLSearchParams): MapViewState {
       ? (color as ColorMode)
       : init.color,
     lit: params.get('licht')?.split(',').filter(Boolean).slice(0, 500) ?? [],
+    throughHubs: params.get('knooppunten') === '1',
+    theme: params.get('thema') || null,
   };
 }
 
@@ -86,7 +97,21 @@ export function serialiseMapView(state: MapViewState): URLSearchParams {
   if (state.depth !== init.depth) params.set('stappen', String(state.depth));
   if (state.color !== init.color) params.set('kleur', state.color);
   if (state.lit.length) params.set('licht', state.lit.join(','));
+  if (state.throughHubs) params.set('knooppunten', '1');
+  if (state.theme) params.set('thema', state.theme);
   return params;
+}
+
+/** Where the map lives in the app's (hash) routes. */
+export const MAP_PATH = '/kaart';
+
+/**
+ * A link to the map showing `state` (the rest as on a fresh map), for every
+ * screen that sends the user to the map: the same keys the map writes itself.
+ */
+export function mapLink(state: Partial<MapViewState> = {}): string {
+  const query = serialiseMapView({ ...initialMapView(), ...state }).toString();
+  return query ? `${MAP_PATH}?${query}` : MAP_PATH;
 }
 
 export const toggleIn = <T>(list: readonly T[], value: T): T[] =>

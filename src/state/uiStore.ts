@@ -12,11 +12,11 @@ export interface Announcement {
 export interface UiState {
   /** Last message for the screen-reader live region (and the visible status line). */
   announcement: Announcement | null;
-  /** Hovered organisation on the map, for the tooltip. */
-  hoveredId: string | null;
 }
 
-export const initialUiState = (): UiState => ({ announcement: null, hoveredId: null });
+// Hover is not kept here: the map view reports it to the page at pointer speed,
+// and only the tooltip needs it.
+export const initialUiState = (): UiState => ({ announcement: null });
 
 export const announceIn = (state: UiState, text: string, visible = false): UiState => ({
   ...state,
@@ -25,14 +25,11 @@ export const announceIn = (state: UiState, text: string, visible = false): UiSta
 
 interface UiActions {
   announce(text: string, visible?: boolean): void;
-  setHovered(id: string | null): void;
 }
 
 export const useUiStore = create<UiState & UiActions>()((set) => ({
   ...initialUiState(),
   announce: (text, visible) => set((s) => announceIn(s, text, visible)),
-  setHovered: (hoveredId) => set({ hoveredId }),
 }));
 
 export const selectAnnouncement = (s: UiState) => s.announcement;
-export const selectHoveredId = (s: UiState) => s.hoveredId;

@@ -1,6 +1,8 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { AppShell } from './AppShell';
 import { MapPage } from './map/MapPage';
+import { RouteError } from './RouteError';
+import { mapLink } from '../state/mapView';
 
 // Hash routes: a deep link survives a reload on any static file server,
 // without rewrite rules. The map is the start page and ships in the main
@@ -9,32 +11,42 @@ import { MapPage } from './map/MapPage';
 const router = createHashRouter([
   {
     element: <AppShell />,
+    // A failure outside the screens (the shell itself) still gets a message.
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/kaart" replace /> },
-      { path: 'kaart', element: <MapPage /> },
       {
-        path: 'netwerken',
-        lazy: async () => ({ Component: (await import('./networks/NetworksPage')).NetworksPage }),
+        // A screen that fails to draw shows a message inside the shell, so the menu stays.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to={mapLink()} replace /> },
+          { path: 'kaart', element: <MapPage /> },
+          {
+            path: 'netwerken',
+            lazy: async () => ({
+              Component: (await import('./networks/NetworksPage')).NetworksPage,
+            }),
+          },
+          {
+            path: 'gelijken',
+            lazy: async () => ({ Component: (await import('./peers/PeersPage')).PeersPage }),
+          },
+          {
+            path: 'kennis',
+            lazy: async () => ({
+              Component: (await import('./knowledge/KnowledgePage')).KnowledgePage,
+            }),
+          },
+          {
+            path: 'gegevens',
+            lazy: async () => ({ Component: (await import('./data/DataPage')).DataPage }),
+          },
+          {
+            path: 'vergelijken',
+            lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }),
+          },
+          { path: '*', element: <Navigate to={mapLink()} replace /> },
+        ],
       },
-      {
-        path: 'gelijken',
-        lazy: async () => ({ Component: (await import('./peers/PeersPage')).PeersPage }),
-      },
-      {
-        path: 'kennis',
-        lazy: async () => ({
-          Component: (await import('./knowledge/KnowledgePage')).KnowledgePage,
-        }),
-      },
-      {
-        path: 'gegevens',
-        lazy: async () => ({ Component: (await import('./data/DataPage')).DataPage }),
-      },
-      {
-        path: 'vergelijken',
-        lazy: async () => ({ Component: (await import('./compare/ComparePage')).ComparePage }),
-      },
-      { path: '*', element: <Navigate to="/kaart" replace /> },
     ],
   },
 ]);

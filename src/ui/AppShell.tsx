@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { mapLink } from '../state/mapView';
 import { selectAnnouncement, useUiStore } from '../state/uiStore';
 import { useSeed } from './useSeed';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -6,7 +7,7 @@ import { Toast } from './Toast';
 import { UndoControls } from './edit/UndoControls';
 
 const NAV = [
-  { to: '/kaart', label: 'Kaart' },
+  { to: mapLink(), label: 'Kaart' },
   { to: '/netwerken', label: 'Netwerken' },
   { to: '/gelijken', label: 'Vergelijkbare gemeenten' },
   { to: '/kennis', label: 'Kennis' },

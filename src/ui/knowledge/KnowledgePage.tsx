@@ -1,3 +1,4 @@
+import { mapLink } from '../../state/mapView';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { GraphIndex } from '../../analysis/graphIndex';
@@ -239,7 +240,7 @@ function OrgLink({ index, id }: { index: GraphIndex; id: string }) {
   return org.kind === 'municipality' ? (
     <Link to={`/kennis?gemeente=${encodeURIComponent(id)}`}>{org.name}</Link>
   ) : (
-    <Link to={`/kaart?org=${encodeURIComponent(id)}`}>{org.name}</Link>
+    <Link to={mapLink({ selected: id })}>{org.name}</Link>
   );
 }
 
@@ -298,16 +299,12 @@ function HolderList({
   );
 }
 
-/**
- * The theme's role holders lit on the map. `thema` asks the map to colour by
- * role on the theme (rolesOnTheme) once it reads that parameter; until then
- * `licht` already highlights them.
- */
-function mapLink(index: GraphIndex, theme: Theme, overview: ThemeOverview): string {
+/** The map coloured by role on the theme, with its role holders lit. */
+function themeMapLink(index: GraphIndex, theme: Theme, overview: ThemeOverview): string {
   const ids = [...overview.frontrunners, ...overview.followers]
     .map((h) => index.organisations[h.organisation]!.id)
     .slice(0, 500);
-  return `/kaart?thema=${encodeURIComponent(theme.id)}&licht=${ids.map(encodeURIComponent).join(',')}`;
+  return mapLink({ theme: theme.id, lit: ids });
 }
 
 function ThemeSection({
@@ -365,7 +362,7 @@ function ThemeSection({
               'keer geleerd van een ander',
               'keer geleerd van een ander',
             )}
-            . <Link to={mapLink(index, theme, overview)}>Toon hen op de kaart</Link>
+            . <Link to={themeMapLink(index, theme, overview)}>Toon hen op de kaart</Link>
           </p>
           <div className="role-columns">
             <div>
@@ -461,7 +458,7 @@ function MunicipalitySection({
         {org.population !== undefined && `${formatNumber(org.population)} inwoners`}
         {sizeClass && `, grootteklasse ${sizeClass.code} (${sizeClass.label})`}
         {org.province && `, ${org.province}`}.{' '}
-        <Link to={`/kaart?org=${encodeURIComponent(org.id)}`}>Op de kaart</Link>
+        <Link to={mapLink({ selected: org.id })}>Op de kaart</Link>
       </p>
       <RecordPanel network={index.network} organisationId={org.id} />
       <dl className="standing-summary" data-testid="standing-summary">

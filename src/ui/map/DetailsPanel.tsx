@@ -11,7 +11,8 @@ import {
 } from '../../domain/relation';
 import { sizeClassOf } from '../../domain/sizeClass';
 import { formatNumber } from '../format';
-import { brokerRank, type StructureResult } from '../../analysis/structure';
+import { brokerRank } from '../../analysis/groups';
+import type { StructureResult } from '../../analysis/structure';
 import { useMemo, useState } from 'react';
 import { KnowledgeActions } from '../knowledge/KnowledgeActions';
 

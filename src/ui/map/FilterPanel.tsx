@@ -1,4 +1,4 @@
-import type { FilterResult, Filters } from '../../analysis/filters';
+import type { Filters } from '../../analysis/filters';
 import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
 import { CBS_SIZE_CLASSES } from '../../domain/sizeClass';
@@ -9,7 +9,8 @@ import { formatNumber } from '../format';
 interface Props {
   filters: Filters;
   provinces: string[];
-  result: FilterResult;
+  /** What is shown, after the filters and "Alleen omgeving". */
+  result: { nodeCount: number; edgeCount: number };
   totals: { nodes: number; edges: number };
   onChange(filters: Filters): void;
   /** The kind colours next to the kinds: only while the map is coloured by kind. */

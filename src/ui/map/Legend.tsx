@@ -1,6 +1,6 @@
 import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
-import { clusterColor, KIND_COLORS } from '../../render/palette';
+import { clusterColor, KIND_COLORS, THEME_ROLE_COLORS } from '../../render/palette';
 
 export interface GroupKey {
   community: number;
@@ -13,16 +13,46 @@ export function Legend({
   colorMode,
   clusters,
   groups,
+  theme = null,
 }: {
-  colorMode: 'soort' | 'cluster';
+  colorMode: 'soort' | 'cluster' | 'thema';
   clusters: number | null;
   /** The largest groups, for the colour key; null while they are computed. */
   groups: GroupKey[] | null;
+  /** The theme coloured by role, with how many hold each role. */
+  theme?: { label: string; frontrunners: number; followers: number } | null;
 }) {
   return (
     <section className="legend" aria-label="Legenda">
       <h2 className="small-heading">Legenda</h2>
-      {colorMode === 'soort' ? (
+      {colorMode === 'thema' && theme ? (
+        <ul data-testid="theme-legend">
+          <li>
+            <span
+              className="swatch"
+              style={{ background: THEME_ROLE_COLORS.frontrunner }}
+              aria-hidden="true"
+            />
+            Koploper op {theme.label} ({theme.frontrunners})
+          </li>
+          <li>
+            <span
+              className="swatch"
+              style={{ background: THEME_ROLE_COLORS.follower }}
+              aria-hidden="true"
+            />
+            Volger op {theme.label} ({theme.followers})
+          </li>
+          <li>
+            <span
+              className="swatch"
+              style={{ background: THEME_ROLE_COLORS.none }}
+              aria-hidden="true"
+            />
+            Geen rol vastgelegd
+          </li>
+        </ul>
+      ) : colorMode === 'soort' ? (
         <ul>
           {ORGANISATION_KINDS.map((k) => (
             <li key={k}>

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { applyFilters } from '../../analysis/filters';
-import { buildGraphIndex, neighbourhood, type GraphIndex } from '../../analysis/graphIndex';
+import { buildGraphIndex, type GraphIndex } from '../../analysis/graphIndex';
+import { computeVisibility } from '../../analysis/visibility';
+import { hubs } from '../../analysis/networkStats';
+import { listInWords } from '../../analysis/peers';
+import { rolesOnTheme } from '../../analysis/knowledge';
+import { displayName } from '../../domain/organisation';
+import { THEME_ROLE_COLORS } from '../../render/palette';
+import { DataDate } from '../DataDate';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS } from '../../domain/organisation';
 import { useUiStore } from '../../state/uiStore';
@@ -15,7 +21,7 @@ import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
 import { ExportMenu } from './ExportMenu';
-import { filterSuffix, visibleNetwork } from './mapExport';
+import { filterSuffix } from './mapExport';
 import { OrganisationForm } from '../edit/OrganisationForm';
 import { RelationForm } from '../edit/RelationForm';
 import { useEditor } from '../edit/useEditor';
@@ -37,7 +43,6 @@ interface Tooltip {
 function MapScreen({ network }: { network: Network }) {
   const [view, update] = useMapView();
   const index: GraphIndex = useMemo(() => buildGraphIndex(network), [network]);
-  const filterResult = useMemo(() => applyFilters(index, view.filters), [index, view.filters]);
   const canvas = useRef<GraphCanvasHandle>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const announce = useUiStore((s) => s.announce);
@@ -50,15 +55,51 @@ function MapScreen({ network }: { network: Network }) {
   >(null);
   const { apply } = useEditor();
 
-  const selected = view.selected !== null ? (index.indexOf.get(view.selected) ?? null) : null;
+  // One answer to "what is shown" for the canvas, its label, the counts, the table and the export.
+  const { filters, depth, focus, lit } = view;
+  // Organisations nearly every municipality is in: two steps through them reach everything.
+  const hubSet = useMemo(() => hubs(index), [index]);
+  const hubNames = useMemo(
+    () => listInWords([...hubSet].map((i) => displayName(index.organisations[i]!))),
+    [hubSet, index],
+  );
+  const stopAt = view.throughHubs || hubSet.size === 0 ? undefined : hubSet;
+  const visibility = useMemo(
+    () =>
+      computeVisibility(index, {
+        filters,
+        selected: view.selected,
+        depth,
+        focus,
+        lit,
+        ...(stopAt ? { stopAt } : {}),
+      }),
+    [index, filters, view.selected, depth, focus, lit, stopAt],
+  );
+  // Koplopers and volgers on a chosen theme, coloured; the rest fades.
+  const theme = view.theme ? (network.themes ?? []).find((t) => t.id === view.theme) : undefined;
+  const themeRoles = useMemo(
+    () => (theme ? rolesOnTheme(network, theme.id) : null),
+    [network, theme],
+  );
+  const themeColors = useMemo(
+    () =>
+      themeRoles
+        ? index.organisations.map((o) => THEME_ROLE_COLORS[themeRoles.get(o.id)?.role ?? 'none'])
+        : null,
+    [themeRoles, index],
+  );
+  const selected = visibility.selected;
+  const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
   const structure = useStructure(index, view.color === 'cluster' || selected !== null);
   const clusterColors = useMemo(
     () =>
-      view.color === 'cluster' && structure
+      themeColors ??
+      (view.color === 'cluster' && structure
         ? Array.from(structure.community, (c) => clusterColor(c))
-        : null,
-    [view.color, structure],
+        : null),
+    [view.color, structure, themeColors],
   );
   const groupKey = useMemo(
     () =>
@@ -73,56 +114,6 @@ function MapScreen({ network }: { network: Network }) {
         : null,
     [view.color, structure, index],
   );
-  // Lit: the organisations another screen asked for (peers), else the selection's neighbourhood.
-  const lit = useMemo(() => {
-    const mask = new Uint8Array(index.organisations.length);
-    if (view.lit.length) {
-      for (const id of view.lit) {
-        const i = index.indexOf.get(id);
-        if (i !== undefined) mask[i] = 1;
-      }
-      if (selected !== null) mask[selected] = 1;
-      return mask;
-    }
-    if (selected === null) return null;
-    for (const i of neighbourhood(
-      index,
-      selected,
-      view.depth,
-      (k) => filterResult.visibleEdges[k] === 1,
-    ))
-      mask[i] = 1;
-    return mask;
-  }, [index, selected, view.depth, view.lit, filterResult]);
-
-  const hidden = useMemo(() => {
-    const mask = new Uint8Array(index.organisations.length);
-    for (let i = 0; i < mask.length; i++) {
-      const shown = filterResult.visibleNodes[i] === 1 && (!view.focus || !lit || lit[i] === 1);
-      mask[i] = shown ? 0 : 1;
-    }
-    // The selection stays on screen even when a filter would hide it.
-    if (selected !== null) mask[selected] = 0;
-    return mask;
-  }, [index, filterResult, view.focus, lit, selected]);
-
-  const filtered = useMemo(() => hidden.some((h) => h === 1), [hidden]);
-  // What is on screen: the filters, and "only the neighbourhood" when it is on.
-  const shown = useMemo(() => {
-    let nodeCount = 0;
-    for (let i = 0; i < hidden.length; i++) if (hidden[i] === 0) nodeCount++;
-    let edgeCount = 0;
-    for (let k = 0; k < index.relations.length; k++)
-      if (
-        filterResult.visibleEdges[k] === 1 &&
-        hidden[index.sources[k]!] === 0 &&
-        hidden[index.targets[k]!] === 0
-      )
-        edgeCount++;
-    return { ...filterResult, nodeCount, edgeCount };
-  }, [index, filterResult, hidden]);
-  const tableVisible = useMemo(() => hidden.map((h) => (h ? 0 : 1)), [hidden]);
-
   const provinces = useMemo(
     () =>
       [
@@ -132,7 +123,6 @@ function MapScreen({ network }: { network: Network }) {
   );
 
   // Say what was selected, for screen readers.
-  const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   useEffect(() => {
     if (selected === null) return;
     const org = index.organisations[selected]!;
@@ -170,16 +160,27 @@ function MapScreen({ network }: { network: Network }) {
         <FilterPanel
           filters={view.filters}
           provinces={provinces}
-          result={shown}
+          result={visibility}
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}
           kindSwatches={view.color === 'soort'}
         />
         <Legend
-          colorMode={view.color}
+          colorMode={theme ? 'thema' : view.color}
           clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
           groups={groupKey}
+          theme={
+            theme && themeRoles
+              ? {
+                  label: theme.label,
+                  frontrunners: [...themeRoles.values()].filter((r) => r.role === 'frontrunner')
+                    .length,
+                  followers: [...themeRoles.values()].filter((r) => r.role === 'follower').length,
+                }
+              : null
+          }
         />
+        <DataDate network={network} />
       </div>
       <div className="stage" ref={stageRef}>
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
@@ -210,13 +211,25 @@ function MapScreen({ network }: { network: Network }) {
           <label className="inline">
             Kleur
             <select
-              value={view.color}
-              onChange={(e) =>
-                update({ color: e.target.value === 'cluster' ? 'cluster' : 'soort' })
-              }
+              value={theme ? `thema:${theme.id}` : view.color}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (value.startsWith('thema:'))
+                  update({ color: 'soort', theme: value.slice('thema:'.length) });
+                else update({ color: value === 'cluster' ? 'cluster' : 'soort', theme: null });
+              }}
             >
               <option value="soort">per soort</option>
               <option value="cluster">per groep</option>
+              {(network.themes ?? []).length > 0 && (
+                <optgroup label="Koplopers en volgers op">
+                  {(network.themes ?? []).map((t) => (
+                    <option key={t.id} value={`thema:${t.id}`}>
+                      {t.label}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </label>
           <label className="inline">
@@ -229,6 +242,20 @@ function MapScreen({ network }: { network: Network }) {
               <option value={2}>2 stappen</option>
             </select>
           </label>
+          {view.depth === 2 && hubSet.size > 0 && (
+            <label
+              className="inline"
+              title={`${hubNames}: (bijna) alle gemeenten zitten erin, dus twee stappen via hen bereiken alles`}
+            >
+              <input
+                type="checkbox"
+                checked={view.throughHubs}
+                onChange={(e) => update({ throughHubs: e.target.checked })}
+                data-testid="through-hubs"
+              />
+              ook via {hubNames}
+            </label>
+          )}
           {view.view === 'kaart' && (
             <>
               <button
@@ -288,11 +315,11 @@ function MapScreen({ network }: { network: Network }) {
             <GraphCanvas
               ref={canvas}
               index={index}
-              hidden={hidden}
+              hidden={visibility.hidden}
               selected={selected}
-              highlighted={lit}
+              highlighted={visibility.lit}
               colors={clusterColors}
-              label={`Netwerkkaart met ${formatNumber(shown.nodeCount)} organisaties en ${formatNumber(shown.edgeCount)} relaties`}
+              label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
               onSelect={(i) => select(i)}
               onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
             />
@@ -314,16 +341,16 @@ function MapScreen({ network }: { network: Network }) {
           {exporting && view.view === 'kaart' && (
             <ExportMenu
               index={index}
-              visible={visibleNetwork(index, hidden, filterResult)}
+              visible={visibility.network()}
               suffix={
-                filtered
+                visibility.filtered
                   ? filterSuffix(
                       view.filters,
                       view.focus && selected !== null ? index.organisations[selected]!.name : null,
                     )
                   : null
               }
-              hidden={hidden}
+              hidden={visibility.hidden}
               colors={clusterColors}
               colorMode={view.color}
               canvas={() => canvas.current}
@@ -333,7 +360,7 @@ function MapScreen({ network }: { network: Network }) {
           {view.view === 'tabel' && (
             <OrganisationTable
               index={index}
-              visible={tableVisible}
+              rows={visibility.rows}
               selected={selected}
               onSelect={(i) => select(i)}
             />

@@ -19,7 +19,8 @@ const OVERSCAN = 8;
 
 interface Props {
   index: GraphIndex;
-  visible: Uint8Array;
+  /** Positions of the organisations shown on the map. */
+  rows: ArrayLike<number>;
   selected: number | null;
   onSelect(index: number): void;
 }
@@ -29,7 +30,7 @@ interface Props {
  * view are in the DOM, so 50 000 organisations scroll as smoothly as 500;
  * aria-rowcount and aria-rowindex tell assistive technology the full size.
  */
-export function OrganisationTable({ index, visible, selected, onSelect }: Props) {
+export function OrganisationTable({ index, rows: shown, selected, onSelect }: Props) {
   const [sort, setSort] = useState<{ column: ColumnId; ascending: boolean }>({
     column: 'name',
     ascending: true,
@@ -39,8 +40,7 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
   const bodyRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
-    const list: number[] = [];
-    for (let i = 0; i < visible.length; i++) if (visible[i]) list.push(i);
+    const list = Array.from(shown);
     const value = (i: number): string | number => {
       const o = index.organisations[i]!;
       switch (sort.column) {
@@ -71,7 +71,7 @@ export function OrganisationTable({ index, visible, selected, onSelect }: Props)
       );
     });
     return list;
-  }, [index, visible, sort]);
+  }, [index, shown, sort]);
 
   const viewHeight = 560;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);

@@ -1,36 +1,11 @@
-import type { FilterResult, Filters } from '../../analysis/filters';
-import type { GraphIndex } from '../../analysis/graphIndex';
-import { withKnowledgeReferences } from '../../analysis/knowledge';
-import type { Network } from '../../domain/network';
+import type { Filters } from '../../analysis/filters';
 import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
 import { EDGE_STYLES, KIND_COLORS } from '../../render/palette';
 import { CBS_SIZE_CLASSES } from '../../domain/sizeClass';
 
-// What "what is on screen" means for an export, and how its file is named.
-
-/** The organisations shown and the relations between them. */
-export function visibleNetwork(
-  index: GraphIndex,
-  hidden: Uint8Array,
-  filter: FilterResult,
-): Network {
-  const organisations = index.organisations.filter((_, i) => hidden[i] !== 1);
-  const relations = index.relations.filter(
-    (_, k) =>
-      filter.visibleEdges[k] === 1 &&
-      hidden[index.sources[k]!] !== 1 &&
-      hidden[index.targets[k]!] !== 1,
-  );
-  const used = new Set([...organisations, ...relations].map((r) => r.sourceId).filter(Boolean));
-  const part: Network = {
-    title: index.network.title,
-    sources: index.network.sources.filter((s) => used.has(s.id)),
-    organisations,
-    relations,
-  };
-  return withKnowledgeReferences(part, index.network);
-}
+// How an export of the map is named and captioned; what is on screen comes
+// from analysis/visibility.ts.
 
 /** A short description of the filters, for file names: "zuid-holland-klasse-5-focus-gouda". */
 export function filterSuffix(filters: Filters, focusName: string | null): string {

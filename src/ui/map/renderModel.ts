@@ -1,7 +1,7 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { displayName } from '../../domain/organisation';
 import { KIND_COLORS } from '../../render/palette';
-import type { RenderEdge, RenderNode } from '../../render/graphRenderer';
+import type { RenderEdge, RenderNode } from '../../render/drawScene';
 
 // From the network to what the renderer draws: sizes say inhabitants for a
 // municipality and members for the rest, so big things look big.
@@ -97,4 +97,45 @@ export function initialPositions(index: GraphIndex): { xs: Float32Array; ys: Flo
     ys[i] = (c ? sy / c : 0) + Math.sin(angle) * r;
   }
   return { xs, ys };
+}
+
+/**
+ * Where a layout starts: saved positions where there are any, so the map looks
+ * as it did; an organisation new since then (an edit) next to what it links to.
+ */
+export function startPositions(
+  index: GraphIndex,
+  saved?: ReadonlyMap<string, readonly [number, number]>,
+): { xs: Float32Array; ys: Float32Array } {
+  const start = initialPositions(index);
+  if (!saved) return start;
+  const n = index.organisations.length;
+  const known = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = saved.get(index.organisations[i]!.id);
+    if (p) {
+      start.xs[i] = p[0];
+      start.ys[i] = p[1];
+      known[i] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (known[i]) continue;
+    let sx = 0;
+    let sy = 0;
+    let c = 0;
+    for (const k of index.incident[i]!) {
+      const o = index.sources[k] === i ? index.targets[k]! : index.sources[k]!;
+      if (known[o]) {
+        sx += start.xs[o]!;
+        sy += start.ys[o]!;
+        c++;
+      }
+    }
+    if (c) {
+      start.xs[i] = sx / c + Math.cos(i) * 20;
+      start.ys[i] = sy / c + Math.sin(i) * 20;
+    }
+  }
+  return start;
 }

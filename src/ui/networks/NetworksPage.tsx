@@ -13,6 +13,7 @@ import {
   type OrganisationDomain,
   type OrganisationKind,
 } from '../../domain/organisation';
+import { mapLink } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { memberCountText, partialListNote } from '../memberCount';
 import { useAnalysis } from '../useIndex';
@@ -204,7 +205,7 @@ function NetworksScreen({ network }: { network: Network }) {
             <>
               {' '}
               Zoekt u de netwerken van een gemeente? Bekijk{' '}
-              <Link to={`/kaart?org=${encodeURIComponent(municipalityHit.id)}`}>
+              <Link to={mapLink({ selected: municipalityHit.id })}>
                 {municipalityHit.name} op de kaart
               </Link>{' '}
               of{' '}
@@ -238,7 +239,7 @@ function NetworksScreen({ network }: { network: Network }) {
               return (
                 <tr key={o.id} data-id={o.id}>
                   <td>
-                    <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>{o.name}</Link>
+                    <Link to={mapLink({ selected: o.id })}>{o.name}</Link>
                     {o.shortName && o.shortName !== o.name && (
                       <span className="muted"> ({o.shortName})</span>
                     )}

@@ -24,6 +24,7 @@ import {
 } from '../../analysis/peers';
 import { categoryLabel, displayName } from '../../domain/organisation';
 import { sizeClassOf } from '../../domain/sizeClass';
+import { mapLink } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { SearchBox } from '../map/SearchBox';
 import { useAnalysis } from '../useIndex';
@@ -227,7 +228,10 @@ function PeersScreen({ network }: { network: Network }) {
                 {memberships.networksOf.get(chosen)?.size ?? 0} netwerken en diensten.{' '}
                 {peers.length > 0 && (
                   <Link
-                    to={`/kaart?org=${encodeURIComponent(self.id)}&licht=${peers.map((p) => index.organisations[p.index]!.id).join(',')}`}
+                    to={mapLink({
+                      selected: self.id,
+                      lit: peers.map((p) => index.organisations[p.index]!.id),
+                    })}
                   >
                     Toon deze gemeenten op de kaart
                   </Link>
@@ -276,7 +280,7 @@ function PeersScreen({ network }: { network: Network }) {
                                 {o.name} met {self.name}
                               </span>
                             </button>
-                            <Link to={`/kaart?org=${encodeURIComponent(o.id)}`}>
+                            <Link to={mapLink({ selected: o.id })}>
                               Op de kaart
                               <span className="visually-hidden">: {o.name}</span>
                             </Link>
@@ -466,7 +470,7 @@ function StepInSection({
               return (
                 <tr key={net.id} data-id={net.id}>
                   <td>
-                    <Link to={`/kaart?org=${encodeURIComponent(net.id)}`}>{net.name}</Link>
+                    <Link to={mapLink({ selected: net.id })}>{net.name}</Link>
                   </td>
                   <td>
                     {words.peers}, {words.national}

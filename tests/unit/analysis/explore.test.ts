@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { applyFilters, initialFilters } from '../../../src/analysis/filters';
 import { buildGraphIndex, neighbourhood } from '../../../src/analysis/graphIndex';
 import { normalise, searchOrganisations } from '../../../src/analysis/search';
-import { initialMapView, parseMapView, serialiseMapView } from '../../../src/state/mapView';
+import {
+  initialMapView,
+  mapLink,
+  parseMapView,
+  serialiseMapView,
+} from '../../../src/state/mapView';
 import { sampleNetwork } from '../fixtures';
 
 const index = buildGraphIndex(sampleNetwork());
@@ -105,5 +110,17 @@ describe('map view in the URL', () => {
     expect(s.view).toBe('kaart');
     expect(s.depth).toBe(1);
     expect(s.filters.sizeClasses).toEqual([3]);
+  });
+  it('builds links to the map from the same keys, read back as the same view', () => {
+    expect(mapLink()).toBe('/kaart');
+    expect(mapLink({ selected: 'GM0513' })).toBe('/kaart?org=GM0513');
+    const link = mapLink({ selected: 'GM 0513&x', lit: ['GM0268', 'GM0363'] });
+    const [path, query] = link.split('?');
+    expect(path).toBe('/kaart');
+    expect(parseMapView(new URLSearchParams(query))).toEqual({
+      ...initialMapView(),
+      selected: 'GM 0513&x',
+      lit: ['GM0268', 'GM0363'],
+    });
   });
 });

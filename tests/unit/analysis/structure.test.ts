@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeGroups } from '../../../src/analysis/groups';
-import { analyseStructure, brokerRank } from '../../../src/analysis/structure';
+import { brokerRank, describeGroups } from '../../../src/analysis/groups';
+import { analyseStructure } from '../../../src/analysis/structure';
 
 // Two triangles joined by a bridge 2–3: two clusters, and the bridge ends are the brokers.
 //   0 — 1        4 — 5

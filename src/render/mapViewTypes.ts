@@ -1,0 +1,89 @@
+import type { Organisation } from '../domain/organisation';
+import type { NodeMark, RenderEdge, RenderNode } from './drawScene';
+import type { Size, Transform } from './viewport';
+
+// What a way of drawing the map (the force graph, the geographic map) must
+// offer, so the map controller and the pages can drive either. An item is an
+// organisation's position in the network's index: setData, setHidden,
+// setEmphasis and setColors all speak in positions, and hover, click and
+// drag answer in them.
+
+/** The network as every view gets it; a view uses what it draws. */
+export interface MapData {
+  /** One per item. A geographic view finds its polygon by cbsCode. */
+  organisations: readonly Organisation[];
+  /** One per item: label, size, default colour, frontrunner ring. */
+  nodes: readonly RenderNode[];
+  /** Relations as item pairs. */
+  edges: readonly RenderEdge[];
+}
+
+export interface Emphasis {
+  selected: number | null;
+  /** 1 = lit; null = everything lit. */
+  highlighted: Uint8Array | null;
+  /** Marks of a comparison (added, removed, changed). */
+  marks?: ReadonlyMap<number, NodeMark>;
+}
+
+export type DragPhase = 'start' | 'drag' | 'end';
+
+/** How a view reports what the user does. */
+export interface MapViewCallbacks {
+  /** Fires only when the hovered item changes. Client (viewport) coordinates. */
+  onHover?(item: number | null, clientX: number, clientY: number): void;
+  /** A click or tap that was not a drag; null on the background (and for Escape). */
+  onClick?(item: number | null): void;
+  /** Graph coordinates. 'start' comes once the pointer really moves, so a click never pins. */
+  onDragItem?(item: number, x: number, y: number, phase: DragPhase): void;
+  /** The user took the view in hand (press, wheel, keys): stop following the layout. */
+  onUserMove?(): void;
+  /** Paint time of each frame, in ms. */
+  onFrame?(ms: number): void;
+}
+
+export interface MapView {
+  setData(data: MapData): void;
+  setEmphasis(emphasis: Emphasis): void;
+  /** 1 = not drawn and not hit-testable. Kept by reference. */
+  setHidden(hidden: Uint8Array | null): void;
+  /** One colour per item; a short list leaves the rest their own colour. */
+  setColors(colors: readonly string[]): void;
+  /** Bring every shown item into view; waits for the canvas to get a size. */
+  fit(durationMs?: number): void;
+  zoomTo(item: number, durationMs?: number): void;
+  zoomBy(factor: number): void;
+  /** Screen pixels. */
+  panBy(dx: number, dy: number): void;
+  /** The item under a client (viewport) point, or null. */
+  itemAt(clientX: number, clientY: number): number | null;
+  getTransform(): Transform;
+  /** CSS pixels. */
+  size(): Size;
+  /**
+   * Draws the current view, fitted to width × height CSS pixels, at `scale`
+   * device pixels per CSS pixel, on a white background (for PNG export). The
+   * target canvas should be width*scale × height*scale.
+   */
+  drawTo(ctx: CanvasRenderingContext2D, width: number, height: number, scale: number): void;
+  /** Re-read the canvas size (the observer does this on its own). */
+  resize(): void;
+  destroy(): void;
+}
+
+/** How a page asks for a view on its canvas: createGraphView now, a geographic view next. */
+export type MapViewFactory = (canvas: HTMLCanvasElement, callbacks: MapViewCallbacks) => MapView;
+
+/** A view that draws items where a layout puts them, such as the force graph. */
+export interface LaidOutMapView extends MapView {
+  /**
+   * Kept by reference (not copied): mutate and call again to redraw.
+   * `moving`: more positions follow (a running layout), so frames stay at the
+   * fast level of detail until a call without it.
+   */
+  setPositions(xs: Float32Array, ys: Float32Array, moving?: boolean): void;
+}
+
+export function isLaidOut(view: MapView): view is LaidOutMapView {
+  return typeof (view as Partial<LaidOutMapView>).setPositions === 'function';
+}
