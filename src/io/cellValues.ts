@@ -58,7 +58,7 @@ export function parseDecimal(value: unknown): unknown {
 }
 
 /** A number for a cell: with a decimal comma when the file uses semicolons, as Dutch Excel expects. */
-export function formatNumber(value: number, separator: ',' | ';'): string {
+export function cellNumber(value: number, separator: ',' | ';'): string {
   const text = String(value);
   return separator === ';' ? text.replace('.', ',') : text;
 }

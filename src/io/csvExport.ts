@@ -7,7 +7,7 @@ import {
   type RelationRole,
   type RelationType,
 } from '../domain/relation';
-import { formatNumber, guardFormula } from './cellValues';
+import { cellNumber, guardFormula } from './cellValues';
 import { CSV_FILE_NAMES, writeCsvTable, type CsvSeparator } from './csvTable';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
 
@@ -63,7 +63,7 @@ const DUTCH_WORDS: Record<string, (value: string) => string> = {
 
 function cell(value: unknown, separator: CsvSeparator): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number') return formatNumber(value, separator);
+  if (typeof value === 'number') return cellNumber(value, separator);
   if (Array.isArray(value)) return guardFormula(value.join('|'));
   return guardFormula(String(value));
 }

@@ -1,5 +1,11 @@
 import type { LayoutInput, LayoutOptions } from './forceLayout';
 import { createLayoutRunner, type LayoutReply, type LayoutRequest } from './layoutRunner';
+import {
+  canStartWorkers,
+  openWorkerChannel,
+  type Channel as WorkerChannel,
+  type WorkerLike,
+} from '../io/workerChannel';
 
 // Main-thread side of the layout: posts requests to the worker and hands
 // positions on. Without Worker (tests, very old browsers) or if the worker
@@ -35,10 +41,7 @@ export interface LayoutClientOptions {
 /** In-thread chunks stay under 8 ms so the page keeps drawing and answering input. */
 const IN_THREAD = { chunkMs: 8, postIntervalMs: 33 };
 
-interface Channel {
-  send(request: LayoutRequest): void;
-  close(): void;
-}
+type Channel = WorkerChannel<LayoutRequest>;
 
 export function createLayoutClient(
   onPositions: PositionsListener,
@@ -79,35 +82,19 @@ export function createLayoutClient(
     return { send: (request) => runner.handle(request), close: () => runner.dispose() };
   };
 
-  const inWorker = (): Channel | null => {
-    if (options.useWorker === false || typeof Worker === 'undefined') return null;
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      return null;
-    }
-    let answered = false;
-    worker.onmessage = (event: MessageEvent<LayoutReply>) => {
-      answered = true;
-      receive(event.data);
-    };
-    // A worker that cannot load (strict CSP, odd hosting) must not leave the map
-    // without a layout: switch to the in-thread loop and replay the last start.
-    worker.onerror = (event) => {
-      if (answered) return;
-      event.preventDefault();
-      worker.terminate();
-      channel = inThread();
-      if (lastInit) channel.send(lastInit);
-    };
-    return {
-      send: (request) => worker.postMessage(request),
-      close: () => worker.terminate(),
-    };
-  };
-
-  let channel: Channel = inWorker() ?? inThread();
+  const channel = openWorkerChannel<LayoutRequest, LayoutReply>({
+    createWorker:
+      options.useWorker === false || !canStartWorkers()
+        ? null
+        : () =>
+            new Worker(new URL('./layoutWorker.ts', import.meta.url), {
+              type: 'module',
+            }) as unknown as WorkerLike,
+    inThread: () => inThread(),
+    receive,
+    // The map must not be left without a layout: the last start runs again here.
+    replay: () => (lastInit ? [lastInit] : []),
+  });
 
   return {
     start(input, layoutOptions) {

@@ -14,11 +14,14 @@ export function Legend({
   clusters,
   groups,
   theme = null,
+  structureError = null,
 }: {
   colorMode: 'soort' | 'cluster' | 'thema';
   clusters: number | null;
   /** The largest groups, for the colour key; null while they are computed. */
   groups: GroupKey[] | null;
+  /** Why the groups could not be computed, if they could not. */
+  structureError?: string | null;
   /** The theme coloured by role, with how many hold each role. */
   theme?: { label: string; frontrunners: number; followers: number } | null;
 }) {
@@ -66,7 +69,11 @@ export function Legend({
           <p data-testid="cluster-legend">
             Kleur per groep: organisaties die onderling sterker verbonden zijn dan met de rest
             (gevonden met de Louvain-methode).{' '}
-            {clusters === null ? 'Groepen worden berekend…' : `${clusters} groepen.`}
+            {structureError
+              ? `De groepen konden niet worden berekend (${structureError}).`
+              : clusters === null
+                ? 'Groepen worden berekend…'
+                : `${clusters} groepen.`}
           </p>
           {groups && groups.length > 0 && (
             <ul data-testid="group-key">

@@ -92,7 +92,10 @@ function MapScreen({ network }: { network: Network }) {
   const selected = visibility.selected;
   const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
-  const structure = useStructure(index, view.color === 'cluster' || selected !== null);
+  const { structure, error: structureError } = useStructure(
+    index,
+    view.color === 'cluster' || selected !== null,
+  );
   const clusterColors = useMemo(
     () =>
       themeColors ??
@@ -168,6 +171,7 @@ function MapScreen({ network }: { network: Network }) {
         <Legend
           colorMode={theme ? 'thema' : view.color}
           clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
+          structureError={structureError}
           groups={groupKey}
           theme={
             theme && themeRoles
