@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
+import { parseCsv as parseRows } from './csv.mjs';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES = join(DATA_DIR, 'tables');
@@ -162,37 +163,9 @@ function byProvince(division, municipalities) {
   return { organisations, relations, fallback: [], checked: [] };
 }
 
-// --- CSV in and out (same dialect as build-dataset.mjs)
+// --- CSV in and out (the dialect of csv.mjs)
 function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let q = false;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else q = false;
-      } else field += c;
-    } else if (c === '"' && field === '') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
+  const rows = parseRows(text);
   const [header, ...body] = rows.filter((r) => r.some((c) => c !== ''));
   return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
 }

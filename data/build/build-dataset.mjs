@@ -22,6 +22,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from './csv.mjs';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TABLES = join(DATA_DIR, 'tables');
@@ -36,43 +37,6 @@ const TITLE = 'Gemeentelijke samenwerking in Nederland';
 
 const errors = [];
 const fail = (msg) => errors.push(msg);
-
-/** RFC 4180-style CSV: quoted fields, "" escapes, commas/newlines inside quotes, CRLF or LF. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += c;
-    } else if (c === '"' && field === '') inQuotes = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (inQuotes) throw new Error('unterminated quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
-}
 
 function readTable(file, required) {
   const name = relative(process.cwd(), file);

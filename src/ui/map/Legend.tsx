@@ -30,30 +30,18 @@ export function Legend({
       <h2 className="small-heading">Legenda</h2>
       {colorMode === 'thema' && theme ? (
         <ul data-testid="theme-legend">
-          <li>
-            <span
-              className="swatch"
-              style={{ background: THEME_ROLE_COLORS.frontrunner }}
-              aria-hidden="true"
-            />
-            Koploper op {theme.label} ({theme.frontrunners})
-          </li>
-          <li>
-            <span
-              className="swatch"
-              style={{ background: THEME_ROLE_COLORS.follower }}
-              aria-hidden="true"
-            />
-            Volger op {theme.label} ({theme.followers})
-          </li>
-          <li>
-            <span
-              className="swatch"
-              style={{ background: THEME_ROLE_COLORS.none }}
-              aria-hidden="true"
-            />
-            Geen rol vastgelegd
-          </li>
+          {(
+            [
+              [THEME_ROLE_COLORS.frontrunner, `Koploper op ${theme.label} (${theme.frontrunners})`],
+              [THEME_ROLE_COLORS.follower, `Volger op ${theme.label} (${theme.followers})`],
+              [THEME_ROLE_COLORS.none, 'Geen rol vastgelegd'],
+            ] as const
+          ).map(([color, label]) => (
+            <li key={label}>
+              <span className="swatch" style={{ background: color }} aria-hidden="true" />
+              {label}
+            </li>
+          ))}
         </ul>
       ) : colorMode === 'soort' ? (
         <ul>

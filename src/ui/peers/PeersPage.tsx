@@ -514,17 +514,7 @@ function StepInSection({
             leden of werkt al samen in een verband van dezelfde soort, dus dit is geen keuze voor u:
             vraag de deelnemers hoe het werkt.
           </p>
-          <ul>
-            {advice.elsewhere.map((s) => {
-              const net = index.organisations[s.network]!;
-              const words = describeStepIn(s, peerCount);
-              return (
-                <li key={net.id} data-id={net.id}>
-                  {net.name}: {words.peers}, {words.national}
-                </li>
-              );
-            })}
-          </ul>
+          <StepInList index={index} steps={advice.elsewhere} peerCount={peerCount} />
         </details>
       )}
       {advice.tooFew.length > 0 && (
@@ -532,23 +522,38 @@ function StepInSection({
           <summary>
             Niet geadviseerd, te weinig vergelijkbare gemeenten ({advice.tooFew.length})
           </summary>
-          <ul>
-            {advice.tooFew.map((s) => {
-              const net = index.organisations[s.network]!;
-              const words = describeStepIn(s, peerCount);
-              return (
-                <li key={net.id} data-id={net.id}>
-                  {net.name}: {words.peers}, {words.national}
-                </li>
-              );
-            })}
-          </ul>
+          <StepInList index={index} steps={advice.tooFew} peerCount={peerCount} />
         </details>
       )}
       {memberships.frontrunners.size === 0 && (
         <p className="hint">Koplopers zijn in deze gegevens niet aangegeven.</p>
       )}
     </section>
+  );
+}
+
+/** Networks shown apart, each with how many peers chose it and the national share. */
+function StepInList({
+  index,
+  steps,
+  peerCount,
+}: {
+  index: GraphIndex;
+  steps: readonly StepIn[];
+  peerCount: number;
+}) {
+  return (
+    <ul>
+      {steps.map((s) => {
+        const net = index.organisations[s.network]!;
+        const words = describeStepIn(s, peerCount);
+        return (
+          <li key={net.id} data-id={net.id}>
+            {net.name}: {words.peers}, {words.national}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
