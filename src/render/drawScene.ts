@@ -62,6 +62,8 @@ export interface Scene {
   selected: number | null;
   hovered: number | null;
   marks: ReadonlyMap<number, NodeMark> | null;
+  /** Marks on relations (a comparison), by edge index. */
+  edgeMarks?: ReadonlyMap<number, NodeMark> | null;
   /** Text width of node i's label at LABEL_FONT, in pixels. */
   labelWidth(i: number): number;
 }
@@ -191,6 +193,7 @@ export function drawScene(
   ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
   const fast = options.quality === 'fast';
   stats.edges = drawEdges(ctx, scene, view, fast);
+  drawEdgeMarks(ctx, scene, view);
   stats.nodes = drawNodes(ctx, scene, view, fast);
   drawRings(ctx, scene, view);
   stats.labels = drawLabels(ctx, scene, view, fast);
@@ -291,6 +294,34 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
   return drawn;
+}
+
+/** Added, removed and changed relations of a comparison, over the others in their mark's colour. */
+function drawEdgeMarks(ctx: CanvasRenderingContext2D, scene: Scene, view: View): void {
+  const { graph, xs, ys, hidden, edgeMarks } = scene;
+  if (!edgeMarks || edgeMarks.size === 0) return;
+  const { k, x: tx, y: ty } = view;
+  ctx.globalAlpha = 0.95;
+  ctx.lineWidth = 2.5;
+  for (const mark of ['removed', 'changed', 'added'] as const) {
+    ctx.beginPath();
+    let any = false;
+    for (const [e, m] of edgeMarks) {
+      if (m !== mark || e >= graph.edgeCount) continue;
+      const s = graph.sources[e]!;
+      const t = graph.targets[e]!;
+      if (s >= graph.count || t >= graph.count || hidden?.[s] || hidden?.[t]) continue;
+      ctx.moveTo(xs[s]! * k + tx, ys[s]! * k + ty);
+      ctx.lineTo(xs[t]! * k + tx, ys[t]! * k + ty);
+      any = true;
+    }
+    if (!any) continue;
+    ctx.strokeStyle = MARK_COLORS[mark];
+    ctx.setLineDash(mark === 'removed' ? [6, 3] : []);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
 }
 
 function drawNodes(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast: boolean): number {
