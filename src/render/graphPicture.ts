@@ -61,22 +61,17 @@ export function graphPicture(input: GraphPictureInput): Picture {
   }
   if (shown.length === 0) throw new Error('Er staat niets op de kaart om af te beelden.');
 
-  let gx0 = Infinity;
-  let gy0 = Infinity;
-  let gx1 = -Infinity;
-  let gy1 = -Infinity;
-  for (const i of shown) {
-    gx0 = Math.min(gx0, xs[i]!);
-    gy0 = Math.min(gy0, ys[i]!);
-    gx1 = Math.max(gx1, xs[i]!);
-    gy1 = Math.max(gy1, ys[i]!);
-  }
-  const target = input.size ?? Math.min(1500, Math.max(460, 70 * Math.sqrt(shown.length)));
+  // A few stray organisations (nothing drawn links them, or one long line
+  // does) would leave most of the picture empty: they are drawn at its edge.
+  const { x0: gx0, y0: gy0, x1: gx1, y1: gy1 } = coreBounds(shown, xs, ys);
+  const gx = (i: number) => Math.min(gx1, Math.max(gx0, xs[i]!));
+  const gy = (i: number) => Math.min(gy1, Math.max(gy0, ys[i]!));
+  const target = input.size ?? Math.min(1200, Math.max(460, 55 * Math.sqrt(shown.length)));
   const k = Math.min(MAX_SCALE, target / Math.max(gx1 - gx0, gy1 - gy0, 1));
   // Discs shrink less than distances: a country-wide picture keeps visible dots.
   const radiusScale = Math.min(1.2, Math.max(0.5, Math.sqrt(k)));
-  const px = (i: number) => (xs[i]! - gx0) * k;
-  const py = (i: number) => (ys[i]! - gy0) * k;
+  const px = (i: number) => (gx(i) - gx0) * k;
+  const py = (i: number) => (gy(i) - gy0) * k;
   const radius = (i: number) => Math.max(MIN_RADIUS, nodes[i]!.radius * radiusScale);
 
   const isShown = new Uint8Array(nodes.length);
@@ -216,13 +211,20 @@ export function graphPicture(input: GraphPictureInput): Picture {
       y: y + r + 1,
       width,
       height: h,
-      alternatives: [
-        { x: x - width / 2, y: y - r - 1 - h, width, height: h },
-        { x: x + r + 2, y: y - h / 2, width, height: h },
-        { x: x - r - 2 - width, y: y - h / 2, width, height: h },
-        { x: x + r * 0.7 + 1, y: y + r * 0.7 + 1, width, height: h },
-        { x: x - r * 0.7 - 1 - width, y: y - r * 0.7 - 1 - h, width, height: h },
-      ],
+      // Below, above, right, left; then the four corners; then the same a line further out.
+      alternatives: [1, 2].flatMap((step) => {
+        const d = (step - 1) * (h + 1);
+        return [
+          ...(step > 1 ? [{ x: x - width / 2, y: y + r + 1 + d, width, height: h }] : []),
+          { x: x - width / 2, y: y - r - 1 - h - d, width, height: h },
+          { x: x + r + 2 + d, y: y - h / 2, width, height: h },
+          { x: x - r - 2 - d - width, y: y - h / 2, width, height: h },
+          { x: x + r * 0.7 + 1 + d, y: y + r * 0.7 + 1 + d, width, height: h },
+          { x: x + r * 0.7 + 1 + d, y: y - r * 0.7 - 1 - h - d, width, height: h },
+          { x: x - r * 0.7 - 1 - d - width, y: y + r * 0.7 + 1 + d, width, height: h },
+          { x: x - r * 0.7 - 1 - d - width, y: y - r * 0.7 - 1 - h - d, width, height: h },
+        ];
+      }),
     };
   });
   const placed = placeLabels(candidates, { obstacles, cellSize: 24 });
@@ -287,6 +289,32 @@ export function graphPicture(input: GraphPictureInput): Picture {
         : `Namen bij ${placed.length} van de ${shown.length} organisaties: de overige zouden een andere naam of organisatie bedekken.`,
     );
   return shapesPicture(shapes, legend, caption, measure);
+}
+
+/**
+ * The box the picture covers in graph units: all of it for a small picture;
+ * for a bigger one, the box that holds all but the outermost one percent on
+ * each side, widened a little, so strays sit at its edge.
+ */
+export function coreBounds(
+  shown: readonly number[],
+  xs: Float32Array,
+  ys: Float32Array,
+): { x0: number; y0: number; x1: number; y1: number } {
+  const sx = shown.map((i) => xs[i]!).sort((a, b) => a - b);
+  const sy = shown.map((i) => ys[i]!).sort((a, b) => a - b);
+  const n = shown.length;
+  if (n < 50) return { x0: sx[0]!, y0: sy[0]!, x1: sx[n - 1]!, y1: sy[n - 1]! };
+  const lo = Math.floor(n * 0.01);
+  const hi = n - 1 - lo;
+  const padX = (sx[hi]! - sx[lo]!) * 0.06;
+  const padY = (sy[hi]! - sy[lo]!) * 0.06;
+  return {
+    x0: Math.max(sx[0]!, sx[lo]! - padX),
+    y0: Math.max(sy[0]!, sy[lo]! - padY),
+    x1: Math.min(sx[n - 1]!, sx[hi]! + padX),
+    y1: Math.min(sy[n - 1]!, sy[hi]! + padY),
+  };
 }
 
 const number = new Intl.NumberFormat('nl-NL');

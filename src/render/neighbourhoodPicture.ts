@@ -108,7 +108,7 @@ export function layoutNeighbourhood(input: NeighbourhoodInput): NeighbourhoodLay
   const centreHeight = CENTRE_SIZE + 14;
   const tallest = Math.max(1, ...sides.flatMap((s) => s.rows.map((r) => Math.abs(r.y))));
   // The columns bend round the middle: rows near it stand further out.
-  const reach = centreWidth / 2 + 70;
+  const reach = centreWidth / 2 + 55;
   const bend = tallest + 3 * ROW;
   const xOf = (y: number) => reach * Math.sqrt(1 - (y / bend) ** 2) + 25;
 

@@ -21,7 +21,7 @@ import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
 import { ExportMenu } from './ExportMenu';
-import { filterSuffix, filterWords, mapColorKey } from './mapExport';
+import { filterSuffix, filterWords, mapColorKey, pictureTitle } from './mapExport';
 import { appLink } from '../pictures';
 import { mapLink } from '../../state/mapView';
 import { OrganisationForm } from '../edit/OrganisationForm';
@@ -186,6 +186,12 @@ function MapScreen({ network }: { network: Network }) {
         <DataDate network={network} />
       </div>
       <div className="stage" ref={stageRef}>
+        <p className="print-only map-print-title" aria-hidden="true">
+          {pictureTitle(
+            network.title,
+            visibility.filtered ? filterWords(view.filters, focusName).join(', ') || null : null,
+          )}
+        </p>
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
           <div className="segmented" role="group" aria-label="Weergave">
             <button
