@@ -62,6 +62,8 @@ export interface MunicipalityProfile {
   peers: Peer[];
   /** Peers the advice is reasoned over: the peers page's default list, so both pages agree. */
   peerCount: number;
+  /** Fewer than ten lie within the default range, so the nearest in size were taken. */
+  widened: boolean;
   /** Where most peers are and this municipality is not, most typical first. */
   advice: StepIn[];
   /** All networks advised, of which `advice` holds the first. */
@@ -227,6 +229,7 @@ export function municipalityProfile(
     itemCount: groups.reduce((n, g) => n + g.items.length, 0),
     peers,
     peerCount: result.peers.length,
+    widened: result.widened !== undefined,
     advice: shownAdvice,
     adviceTotal: advice.advised.length,
     positions,

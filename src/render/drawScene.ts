@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
-import { placeLabels, type LabelCandidate } from './labels';
+import { placeLabels, type LabelBox, type LabelCandidate } from './labels';
 import { EDGE_STYLES, LABEL_COLORS, LABEL_FONT, MARK_COLORS, RING_COLORS } from './palette';
 
 // Drawing as plain functions of (context, scene, view): the live canvas and the
@@ -120,6 +120,8 @@ const LABEL_MIN_RADIUS_PX = 3;
 const LABEL_HEIGHT = 15;
 const LABEL_PAD = 2;
 const MAX_LABELS = 300;
+/** Up to this many discs in view, names are placed clear of them. */
+const LABEL_OBSTACLE_LIMIT = 2_500;
 
 export function prepareGraph(
   nodes: readonly RenderNode[],
@@ -495,7 +497,25 @@ function drawLabels(
       ],
     });
   }
-  const placed = placeLabels(candidates, { cellSize: 24, maxLabels });
+  // On a map of modest size names keep off the discs too, as in an exported
+  // picture; on a huge one that check would cost more than the frame allows.
+  const obstacles: LabelBox[] = [];
+  if (!fast && candidates.length > 0) {
+    for (let i = 0; i < graph.count && obstacles.length <= LABEL_OBSTACLE_LIMIT; i++) {
+      if (hidden?.[i]) continue;
+      if (highlighted && highlighted[i] !== 1 && i !== selected) continue;
+      const r = Math.max(MIN_NODE_PX, graph.radii[i]! * k);
+      const sx = xs[i]! * k + tx;
+      const sy = ys[i]! * k + ty;
+      if (sx + r < 0 || sx - r > w || sy + r < 0 || sy - r > h) continue;
+      obstacles.push({ x: sx - r, y: sy - r, width: 2 * r, height: 2 * r });
+    }
+  }
+  const placed = placeLabels(candidates, {
+    cellSize: 24,
+    maxLabels,
+    ...(obstacles.length <= LABEL_OBSTACLE_LIMIT ? { obstacles } : {}),
+  });
   if (placed.length === 0) return 0;
   ctx.font = LABEL_FONT;
   ctx.textAlign = 'center';

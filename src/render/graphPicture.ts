@@ -198,6 +198,8 @@ export function graphPicture(input: GraphPictureInput): Picture {
       nodes[b]!.labelPriority - nodes[a]!.labelPriority ||
       a - b,
   );
+  // A small picture can afford to look further for a free spot: every name counts there.
+  const steps = shown.length <= NAME_ALL_UP_TO ? [1, 2, 3, 4] : [1, 2];
   const candidates: LabelCandidate[] = byImportance.slice(0, budget).map((i, rank) => {
     const x = px(i);
     const y = py(i);
@@ -211,8 +213,8 @@ export function graphPicture(input: GraphPictureInput): Picture {
       y: y + r + 1,
       width,
       height: h,
-      // Below, above, right, left; then the four corners; then the same a line further out.
-      alternatives: [1, 2].flatMap((step) => {
+      // Below, above, right, left; then the four corners; then the same a line further out, and so on.
+      alternatives: steps.flatMap((step) => {
         const d = (step - 1) * (h + 1);
         return [
           ...(step > 1 ? [{ x: x - width / 2, y: y + r + 1 + d, width, height: h }] : []),

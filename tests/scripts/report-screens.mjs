@@ -4,7 +4,7 @@
 // by eye; needs a build (npm run build) and poppler-utils. Usage:
 //   node tests/scripts/report-screens.mjs [out-dir] [GMxxxx ...]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
@@ -77,6 +77,44 @@ try {
   const mapPdf = join(outDir, 'report-map-print.pdf');
   writeFileSync(mapPdf, await page.pdf({ format: 'A4', printBackground: true }));
   execFileSync('pdftoppm', ['-png', '-r', '60', mapPdf, join(outDir, 'report-map-print')]);
+
+  // A comparison: the national data, then Gouda joins Signalen and a body is removed.
+  await page.goto(`${url}#/gegevens`);
+  await page.getByTestId('org-count').waitFor();
+  await page.getByLabel('Naam').fill('Landelijk');
+  await page.getByRole('button', { name: 'Momentopname opslaan' }).click();
+  await page.getByTestId('snapshot-table').getByText('Landelijk').waitFor();
+  const doc = JSON.parse(readFileSync('data/netwerkkaart-nl.json', 'utf8'));
+  doc.relations.push({ source: 'GM0513', target: 'signalen', type: 'uses', since: '2026-11' });
+  const gone = 'rec-twiske-waterland';
+  doc.organisations = doc.organisations.filter((o) => o.id !== gone);
+  doc.relations = doc.relations.filter((r) => r.source !== gone && r.target !== gone);
+  doc.organisations.find((o) => o.id === 'GM0513').population = 76_200;
+  await page.locator('#import-file').setInputFiles({
+    name: 'gewijzigd.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
+  await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Momentopname Landelijk vergelijken met nu' }).click();
+  await page.getByRole('button', { name: 'Op de kaart tonen' }).click();
+  await page.waitForSelector('[data-testid="diff-map"] [data-layout="settled"]', {
+    timeout: 60_000,
+  });
+  await page.waitForTimeout(700);
+  await page.getByTestId('diff-map').screenshot({ path: join(outDir, 'report-compare-map.png') });
+  const [diffPng] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Kaart als PNG' }).click(),
+  ]);
+  copyFileSync(await diffPng.path(), join(outDir, 'report-compare-export.png'));
+  const [diffCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Vergelijking downloaden (CSV voor Excel)' }).click(),
+  ]);
+  copyFileSync(await diffCsv.path(), join(outDir, 'report-compare.csv'));
+  console.log('comparison: map, png and csv');
   await context.close();
 } finally {
   await browser.close();
