@@ -230,6 +230,25 @@ export function graphPicture(input: GraphPictureInput): Picture {
     };
   });
   const placed = placeLabels(candidates, { obstacles, cellSize: 24 });
+  // A name that had to move away from its disc gets a thin line to it, so it
+  // cannot be read as the name of the disc it now stands next to.
+  const leaders: number[] = [];
+  for (const p of placed) {
+    const x = px(p.index);
+    const y = py(p.index);
+    const nx = Math.min(p.x + p.width, Math.max(p.x, x));
+    const ny = Math.min(p.y + p.height, Math.max(p.y, y));
+    const d = Math.hypot(nx - x, ny - y);
+    const from = reach[p.index]!;
+    if (d <= from + 4) continue;
+    leaders.push(x + ((nx - x) / d) * from, y + ((ny - y) / d) * from, nx, ny);
+  }
+  if (leaders.length)
+    shapes.push({
+      type: 'group',
+      id: 'verwijzingen',
+      shapes: [{ type: 'lines', segments: leaders, color: '#4a4a4a', width: 0.75 }],
+    });
   shapes.push({
     type: 'group',
     id: 'namen',

@@ -33,17 +33,20 @@ export function dataDateLine(network: Pick<Network, 'referenceDate'>): string {
     : 'De datum van deze gegevens is niet vastgelegd';
 }
 
+const madeOn = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' });
+
 export function pictureFrame(
   network: Pick<Network, 'referenceDate' | 'sources'>,
   title: string,
   sourceUses: ReadonlyMap<string, number>,
   link?: string,
 ): PictureFrame {
+  const made = `Gemaakt met Netwerkkaart op ${madeOn.format(new Date())}`;
   return {
     title,
     date: dataDateLine(network),
     sources: attribution(network.sources, sourceUses).line,
-    ...(link ? { link } : {}),
+    link: link ? `${made}: ${link}` : `${made}.`,
   };
 }
 
