@@ -198,8 +198,10 @@ export function graphPicture(input: GraphPictureInput): Picture {
       nodes[b]!.labelPriority - nodes[a]!.labelPriority ||
       a - b,
   );
-  // A small picture can afford to look further for a free spot: every name counts there.
-  const steps = shown.length <= NAME_ALL_UP_TO ? [1, 2, 3, 4] : [1, 2];
+  // A small picture looks further for a free spot for every name, a big one for
+  // its largest organisations: those names count most.
+  const stepsFor = (rank: number) =>
+    shown.length <= NAME_ALL_UP_TO || rank < 15 ? [1, 2, 3, 4] : [1, 2];
   const candidates: LabelCandidate[] = byImportance.slice(0, budget).map((i, rank) => {
     const x = px(i);
     const y = py(i);
@@ -214,7 +216,7 @@ export function graphPicture(input: GraphPictureInput): Picture {
       width,
       height: h,
       // Below, above, right, left; then the four corners; then the same a line further out, and so on.
-      alternatives: steps.flatMap((step) => {
+      alternatives: stepsFor(rank).flatMap((step) => {
         const d = (step - 1) * (h + 1);
         return [
           ...(step > 1 ? [{ x: x - width / 2, y: y + r + 1 + d, width, height: h }] : []),
