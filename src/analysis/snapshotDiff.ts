@@ -93,3 +93,58 @@ export function unionForDiff(before: Network, after: Network, diff: NetworkDiff)
   ];
   return { title: after.title, sources: after.sources, organisations, relations };
 }
+
+export type ChangeMark = 'added' | 'removed' | 'changed';
+
+/** What a comparison's map shows: the changes and what they touch, marked. */
+export interface ChangeView {
+  /** The changed organisations, their direct neighbours and the relations among them. */
+  network: Network;
+  /** Organisation id -> its mark; organisations without one are neighbours, for context. */
+  organisations: Map<string, ChangeMark>;
+  /** relationKey -> its mark. */
+  relations: Map<string, ChangeMark>;
+}
+
+/**
+ * Only what changed, and what it is directly linked to: an added, removed or
+ * changed organisation comes with its neighbours (in either network, so a
+ * removed one is drawn with what it was linked to); an added, removed or
+ * changed relation with its two ends. Removed records come from `before`.
+ */
+export function changeView(before: Network, after: Network, diff: NetworkDiff): ChangeView {
+  const union = unionForDiff(before, after, diff);
+  const organisations = new Map<string, ChangeMark>();
+  const relations = new Map<string, ChangeMark>();
+  const mark = <K>(map: Map<K, ChangeMark>, key: K, m: ChangeMark) => {
+    // An added relation to a changed organisation leaves the organisation "changed".
+    if (!map.has(key)) map.set(key, m);
+  };
+  diff.organisations.added.forEach((o) => mark(organisations, o.id, 'added'));
+  diff.organisations.removed.forEach((o) => mark(organisations, o.id, 'removed'));
+  diff.organisations.changed.forEach((c) => mark(organisations, c.key, 'changed'));
+  diff.relations.added.forEach((r) => mark(relations, relationKey(r), 'added'));
+  diff.relations.removed.forEach((r) => mark(relations, relationKey(r), 'removed'));
+  diff.relations.changed.forEach((c) => mark(relations, c.key, 'changed'));
+
+  const shown = new Set(organisations.keys());
+  for (const r of union.relations) {
+    const ends =
+      relations.has(relationKey(r)) || organisations.has(r.source) || organisations.has(r.target);
+    if (ends) {
+      shown.add(r.source);
+      shown.add(r.target);
+    }
+  }
+  return {
+    network: {
+      title: union.title,
+      ...(after.referenceDate ? { referenceDate: after.referenceDate } : {}),
+      sources: union.sources,
+      organisations: union.organisations.filter((o) => shown.has(o.id)),
+      relations: union.relations.filter((r) => shown.has(r.source) && shown.has(r.target)),
+    },
+    organisations,
+    relations,
+  };
+}

@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
-import { placeLabels, type LabelCandidate } from './labels';
+import { placeLabels, type LabelBox, type LabelCandidate } from './labels';
 import { EDGE_STYLES, LABEL_COLORS, LABEL_FONT, MARK_COLORS, RING_COLORS } from './palette';
 
 // Drawing as plain functions of (context, scene, view): the live canvas and the
@@ -62,6 +62,8 @@ export interface Scene {
   selected: number | null;
   hovered: number | null;
   marks: ReadonlyMap<number, NodeMark> | null;
+  /** Marks on relations (a comparison), by edge index. */
+  edgeMarks?: ReadonlyMap<number, NodeMark> | null;
   /** Text width of node i's label at LABEL_FONT, in pixels. */
   labelWidth(i: number): number;
 }
@@ -118,6 +120,8 @@ const LABEL_MIN_RADIUS_PX = 3;
 const LABEL_HEIGHT = 15;
 const LABEL_PAD = 2;
 const MAX_LABELS = 300;
+/** Up to this many discs in view, names are placed clear of them. */
+const LABEL_OBSTACLE_LIMIT = 2_500;
 
 export function prepareGraph(
   nodes: readonly RenderNode[],
@@ -191,6 +195,7 @@ export function drawScene(
   ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
   const fast = options.quality === 'fast';
   stats.edges = drawEdges(ctx, scene, view, fast);
+  drawEdgeMarks(ctx, scene, view);
   stats.nodes = drawNodes(ctx, scene, view, fast);
   drawRings(ctx, scene, view);
   stats.labels = drawLabels(ctx, scene, view, fast);
@@ -291,6 +296,34 @@ function drawEdges(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
   return drawn;
+}
+
+/** Added, removed and changed relations of a comparison, over the others in their mark's colour. */
+function drawEdgeMarks(ctx: CanvasRenderingContext2D, scene: Scene, view: View): void {
+  const { graph, xs, ys, hidden, edgeMarks } = scene;
+  if (!edgeMarks || edgeMarks.size === 0) return;
+  const { k, x: tx, y: ty } = view;
+  ctx.globalAlpha = 0.95;
+  ctx.lineWidth = 2.5;
+  for (const mark of ['removed', 'changed', 'added'] as const) {
+    ctx.beginPath();
+    let any = false;
+    for (const [e, m] of edgeMarks) {
+      if (m !== mark || e >= graph.edgeCount) continue;
+      const s = graph.sources[e]!;
+      const t = graph.targets[e]!;
+      if (s >= graph.count || t >= graph.count || hidden?.[s] || hidden?.[t]) continue;
+      ctx.moveTo(xs[s]! * k + tx, ys[s]! * k + ty);
+      ctx.lineTo(xs[t]! * k + tx, ys[t]! * k + ty);
+      any = true;
+    }
+    if (!any) continue;
+    ctx.strokeStyle = MARK_COLORS[mark];
+    ctx.setLineDash(mark === 'removed' ? [6, 3] : []);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
 }
 
 function drawNodes(ctx: CanvasRenderingContext2D, scene: Scene, view: View, fast: boolean): number {
@@ -464,7 +497,25 @@ function drawLabels(
       ],
     });
   }
-  const placed = placeLabels(candidates, { cellSize: 24, maxLabels });
+  // On a map of modest size names keep off the discs too, as in an exported
+  // picture; on a huge one that check would cost more than the frame allows.
+  const obstacles: LabelBox[] = [];
+  if (!fast && candidates.length > 0) {
+    for (let i = 0; i < graph.count && obstacles.length <= LABEL_OBSTACLE_LIMIT; i++) {
+      if (hidden?.[i]) continue;
+      if (highlighted && highlighted[i] !== 1 && i !== selected) continue;
+      const r = Math.max(MIN_NODE_PX, graph.radii[i]! * k);
+      const sx = xs[i]! * k + tx;
+      const sy = ys[i]! * k + ty;
+      if (sx + r < 0 || sx - r > w || sy + r < 0 || sy - r > h) continue;
+      obstacles.push({ x: sx - r, y: sy - r, width: 2 * r, height: 2 * r });
+    }
+  }
+  const placed = placeLabels(candidates, {
+    cellSize: 24,
+    maxLabels,
+    ...(obstacles.length <= LABEL_OBSTACLE_LIMIT ? { obstacles } : {}),
+  });
   if (placed.length === 0) return 0;
   ctx.font = LABEL_FONT;
   ctx.textAlign = 'center';

@@ -8,9 +8,11 @@ import {
   type Scene,
   type SceneGraph,
 } from './drawScene';
+import { graphPicture } from './graphPicture';
 import { createNodeHitIndex, type NodeHitIndex } from './hitTest';
 import { createMapSurface } from './mapSurface';
 import type { Emphasis, LaidOutMapView, MapViewCallbacks } from './mapViewTypes';
+import type { RenderEdge, RenderNode } from './drawScene';
 import { LABEL_FONT } from './palette';
 import { attachPointerInput, type KeyAction } from './pointerInput';
 import { fitDiscs, fitViewInto, zoomToPoint } from './viewport';
@@ -42,6 +44,11 @@ export function createGraphView(
   let highlighted: Uint8Array | null = null;
   let selected: number | null = null;
   let marks: ReadonlyMap<number, NodeMark> | null = null;
+  let edgeMarks: ReadonlyMap<number, NodeMark> | null = null;
+  // As handed in, for pictures: the scene keeps them in batches.
+  let nodeList: readonly RenderNode[] = [];
+  let edgeList: readonly RenderEdge[] = [];
+  let nodeColors: readonly string[] = [];
   let labelWidths: Float32Array = new Float32Array(0);
   let hitIndex: NodeHitIndex | null = null;
 
@@ -87,6 +94,7 @@ export function createGraphView(
       selected,
       hovered: hover,
       marks,
+      edgeMarks,
       labelWidth,
     };
   }
@@ -138,7 +146,10 @@ export function createGraphView(
   return {
     setData({ nodes, edges }) {
       graph = prepareGraph(nodes, edges);
-      colorBatches = batchByColor(nodes.map((n) => n.color));
+      nodeList = nodes;
+      edgeList = edges;
+      nodeColors = nodes.map((n) => n.color);
+      colorBatches = batchByColor(nodeColors);
       labelWidths = new Float32Array(nodes.length).fill(NaN);
       // Positions of another graph would put the new nodes in the wrong places.
       if (xs.length !== nodes.length) {
@@ -159,6 +170,7 @@ export function createGraphView(
       selected = e.selected;
       highlighted = e.highlighted;
       marks = e.marks ?? null;
+      edgeMarks = e.edgeMarks ?? null;
       surface.requestRedraw();
     },
     setHidden(next) {
@@ -171,6 +183,7 @@ export function createGraphView(
     setColors(colors) {
       // A short list keeps each node's own colour rather than leaving it undrawn.
       const full = graph.nodes.map((n, i) => colors[i] ?? n.color);
+      nodeColors = full;
       colorBatches = batchByColor(full);
       surface.requestRedraw();
     },
@@ -199,6 +212,20 @@ export function createGraphView(
         { quality: 'full', background: '#FFFFFF' },
       );
     },
+    picture: (request) =>
+      graphPicture({
+        nodes: nodeList,
+        edges: edgeList,
+        xs,
+        ys,
+        hidden: request.hidden,
+        colors: nodeColors,
+        colorKey: request.colorKey,
+        marks,
+        edgeMarks,
+        selected,
+        measure: request.measure,
+      }),
     resize: surface.resize,
     destroy() {
       surface.destroy();

@@ -29,6 +29,11 @@ export interface LabelPlacementOptions {
   cellSize?: number;
   /** Stop after this many labels: each one costs two text draws and clutters the map. */
   maxLabels?: number;
+  /**
+   * Boxes no label may cover: the nodes of an exported picture, where a name
+   * over a disc hides an organisation rather than naming one.
+   */
+  obstacles?: readonly LabelBox[];
 }
 
 export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
@@ -50,6 +55,7 @@ export function placeLabels(
   const sorted = [...candidates].sort(compareCandidates);
   const grid = new Map<number, LabelBox[]>();
   const placed: LabelCandidate[] = [];
+  for (const box of options.obstacles ?? []) if (box.width > 0 && box.height > 0) occupy(box);
 
   for (const c of sorted) {
     if (placed.length >= maxLabels) break;

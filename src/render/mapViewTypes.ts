@@ -1,5 +1,7 @@
 import type { Organisation } from '../domain/organisation';
 import type { NodeMark, RenderEdge, RenderNode } from './drawScene';
+import type { LegendEntry, Picture } from './picture';
+import type { TextMeasure } from './shapes';
 import type { Size, Transform } from './viewport';
 
 // What a way of drawing the map (the force graph, the geographic map) must
@@ -24,6 +26,17 @@ export interface Emphasis {
   highlighted: Uint8Array | null;
   /** Marks of a comparison (added, removed, changed). */
   marks?: ReadonlyMap<number, NodeMark>;
+  /** The same for relations, by their position in MapData.edges. */
+  edgeMarks?: ReadonlyMap<number, NodeMark>;
+}
+
+/** What the export asks of a view to make a picture of it (see render/picture.ts). */
+export interface PictureRequest {
+  /** Items to leave out; null: every item (the export's "Alles"). */
+  hidden: Uint8Array | null;
+  /** What the item colours mean; the view adds what else it draws (relations, rings, marks). */
+  colorKey: readonly LegendEntry[];
+  measure: TextMeasure;
 }
 
 export type DragPhase = 'start' | 'drag' | 'end';
@@ -66,6 +79,12 @@ export interface MapView {
    * target canvas should be width*scale × height*scale.
    */
   drawTo(ctx: CanvasRenderingContext2D, width: number, height: number, scale: number): void;
+  /**
+   * The view as a picture for a report: what it draws, cropped to it, with a
+   * legend of only what is drawn. The caller frames it (title, date, sources).
+   * A view without it cannot be exported as PNG or SVG.
+   */
+  picture?(request: PictureRequest): Picture;
   /** Re-read the canvas size (the observer does this on its own). */
   resize(): void;
   destroy(): void;

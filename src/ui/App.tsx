@@ -37,6 +37,10 @@ const router = createHashRouter([
             }),
           },
           {
+            path: 'profiel',
+            lazy: async () => ({ Component: (await import('./profile/ProfilePage')).ProfilePage }),
+          },
+          {
             path: 'gegevens',
             lazy: async () => ({ Component: (await import('./data/DataPage')).DataPage }),
           },

@@ -78,8 +78,10 @@ describe('exports from the map', () => {
         if (px[i]! < 200 || px[i + 1]! < 200 || px[i + 2]! < 200) inked++;
       return { width: img.width, height: img.height, inked };
     }, b64);
-    const canvasWidth = await page.getByTestId('graph-canvas').evaluate((el) => el.clientWidth);
-    expect(info.width).toBe(canvasWidth * 2);
+    // The same framed picture as the SVG, at twice its resolution: cropped to what is drawn.
+    const svgSize = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svgText)!;
+    expect(info.width).toBe(Number(svgSize[1]) * 2);
+    expect(info.height).toBe(Number(svgSize[2]) * 2);
     expect(info.inked).toBeGreaterThan(100);
     await context.close();
   });

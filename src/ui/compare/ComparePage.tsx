@@ -1,23 +1,31 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useUrlParams } from '../useUrlParams';
 import { buildGraphIndex } from '../../analysis/graphIndex';
+import { networkSourceUses } from '../../analysis/attribution';
 import {
+  changeView,
   diffIsEmpty,
   diffNetworks,
-  unionForDiff,
+  type ChangeMark,
   type NetworkDiff,
 } from '../../analysis/snapshotDiff';
 import { ORGANISATION_FIELD_LABELS, RELATION_FIELD_LABELS } from '../../domain/edits';
 import { describePosition, isPosition } from '../../domain/knowledge';
 import type { Network } from '../../domain/network';
-import { KIND_LABELS } from '../../domain/organisation';
-import { RELATION_TYPE_LABELS } from '../../domain/relation';
+import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
+import { relationKey, RELATION_TYPE_LABELS } from '../../domain/relation';
+import { diffCsv } from '../../io/diffCsv';
 import { exportFileName } from '../../io/exportNetwork';
+import { KIND_COLORS, MARK_COLORS } from '../../render/palette';
+import type { LegendEntry } from '../../render/picture';
+import { canvasMeasure } from '../../render/shapes';
+import { useUiStore } from '../../state/uiStore';
+import { downloadPicture, pictureFrame } from '../pictures';
 import { useNetwork, useSnapshotNetwork, useSnapshots } from '../../storage/hooks';
 import { downloadText } from '../download';
 import { formatDateTime, formatNumber } from '../format';
-import { GraphCanvas } from '../map/GraphCanvas';
+import { GraphCanvas, type GraphCanvasHandle } from '../map/GraphCanvas';
 import { useDocumentTitle } from '../useDocumentTitle';
 
 const CURRENT = 'huidig';
@@ -120,6 +128,14 @@ function DiffView({ before, after, title }: { before: Network; after: Network; t
     return (id: string) => names.get(id) ?? id;
   }, [before, after]);
 
+  function exportDiffCsv() {
+    downloadText(
+      diffCsv(diff, nameOf),
+      exportFileName(new Date(), 'vergelijking', 'csv'),
+      'text/csv;charset=utf-8',
+    );
+  }
+
   function exportDiff() {
     const doc = {
       format: 'netwerkkaart-diff',
@@ -158,6 +174,9 @@ function DiffView({ before, after, title }: { before: Network; after: Network; t
           </ul>
         )}
         <div className="actions">
+          <button type="button" onClick={exportDiffCsv}>
+            Vergelijking downloaden (CSV voor Excel)
+          </button>
           <button type="button" onClick={exportDiff}>
             Vergelijking downloaden (JSON)
           </button>
@@ -166,7 +185,7 @@ function DiffView({ before, after, title }: { before: Network; after: Network; t
           </button>
         </div>
       </section>
-      {showMap && <DiffMap before={before} after={after} diff={diff} />}
+      {showMap && <DiffMap before={before} after={after} diff={diff} title={title} />}
       <div className="panels">
         <ListSection
           title="Toegevoegde organisaties"
@@ -259,43 +278,127 @@ function ListSection({ title, items, testId }: { title: string; items: string[];
   );
 }
 
-/** The union of both networks on a map; added green, removed red, changed orange. */
-function DiffMap({ before, after, diff }: { before: Network; after: Network; diff: NetworkDiff }) {
-  const index = useMemo(
-    () => buildGraphIndex(unionForDiff(before, after, diff)),
-    [before, after, diff],
-  );
-  const marks = useMemo(() => {
-    const m = new Map<number, 'added' | 'removed' | 'changed'>();
-    const set = (id: string, mark: 'added' | 'removed' | 'changed') => {
-      const i = index.indexOf.get(id);
-      if (i !== undefined) m.set(i, mark);
-    };
-    diff.organisations.added.forEach((o) => set(o.id, 'added'));
-    diff.organisations.removed.forEach((o) => set(o.id, 'removed'));
-    diff.organisations.changed.forEach((c) => set(c.key, 'changed'));
-    return m;
-  }, [index, diff]);
+/** Organisations drawn only because a change touches them. */
+const UNCHANGED = '#6E7887';
+
+/** What the fills of the comparison map mean; a changed organisation keeps its kind's colour. */
+const CHANGE_KEY: LegendEntry[] = [
+  { label: 'Toegevoegd', symbol: { shape: 'dot', color: MARK_COLORS.added } },
+  { label: 'Verwijderd', symbol: { shape: 'dot', color: MARK_COLORS.removed } },
+  { label: 'Ongewijzigd, verbonden met een wijziging', symbol: { shape: 'dot', color: UNCHANGED } },
+  ...ORGANISATION_KINDS.map((k): LegendEntry => ({
+    label: `${KIND_LABELS[k].nl} (gewijzigd)`,
+    symbol: { shape: 'dot', color: KIND_COLORS[k] },
+  })),
+];
+
+/**
+ * Only what changed and its direct neighbours, laid out on their own so the
+ * change fills the view: added in green, removed in red (from the older
+ * network, dashed), changed with an orange ring; relations the same.
+ */
+function DiffMap({
+  before,
+  after,
+  diff,
+  title,
+}: {
+  before: Network;
+  after: Network;
+  diff: NetworkDiff;
+  title: string;
+}) {
+  const canvas = useRef<GraphCanvasHandle>(null);
+  const announce = useUiStore((s) => s.announce);
+  const [error, setError] = useState<string | null>(null);
+  const view = useMemo(() => changeView(before, after, diff), [before, after, diff]);
+  const index = useMemo(() => buildGraphIndex(view.network), [view]);
+  const { marks, edgeMarks, colors } = useMemo(() => {
+    const marks = new Map<number, ChangeMark>();
+    const colors = index.organisations.map((o, i) => {
+      const mark = view.organisations.get(o.id);
+      if (mark) marks.set(i, mark);
+      return mark === 'added'
+        ? MARK_COLORS.added
+        : mark === 'removed'
+          ? MARK_COLORS.removed
+          : mark === 'changed'
+            ? KIND_COLORS[o.kind]
+            : UNCHANGED;
+    });
+    const edgeMarks = new Map<number, ChangeMark>();
+    index.relations.forEach((r, k) => {
+      const mark = view.relations.get(relationKey(r));
+      if (mark) edgeMarks.set(k, mark);
+    });
+    return { marks, edgeMarks, colors };
+  }, [index, view]);
+  const count = index.organisations.length;
+
+  async function picture(format: 'png' | 'svg') {
+    setError(null);
+    try {
+      const drawn = canvas.current?.renderer()?.picture;
+      if (!drawn || !canvas.current?.currentView())
+        throw new Error('De kaart is nog niet getekend.');
+      const measure = canvasMeasure();
+      const p = drawn({ hidden: null, colorKey: CHANGE_KEY, measure });
+      const frame = pictureFrame(after, `Wijzigingen: ${title}`, networkSourceUses(view.network));
+      announce(
+        `${await downloadPicture(p, frame, measure, format, 'vergelijking')} is gedownload.`,
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   return (
-    <section className="panel diff-map" aria-label="Verschillen op de kaart">
+    <section
+      className="panel diff-map"
+      aria-label="Verschillen op de kaart"
+      data-testid="diff-map"
+      data-shown={count}
+    >
       <p className="legend-inline">
         <span className="mark mark-added" /> toegevoegd <span className="mark mark-removed" />{' '}
-        verwijderd <span className="mark mark-changed" /> gewijzigd
+        verwijderd <span className="mark mark-changed" /> gewijzigd (oranje rand){' '}
+        <span className="mark mark-unchanged" /> ongewijzigd, verbonden met een wijziging
       </p>
-      <div className="diff-canvas">
-        <GraphCanvas
-          index={index}
-          hidden={null}
-          selected={null}
-          highlighted={null}
-          colors={null}
-          marks={marks}
-          persistLayout={false}
-          label={`Kaart met ${marks.size} gemarkeerde organisaties`}
-          onSelect={() => undefined}
-          onHover={() => undefined}
-        />
-      </div>
+      {count === 0 ? (
+        <p>Geen verschillen om te tonen.</p>
+      ) : (
+        <>
+          <div className="diff-canvas">
+            <GraphCanvas
+              ref={canvas}
+              index={index}
+              hidden={null}
+              selected={null}
+              highlighted={null}
+              colors={colors}
+              marks={marks}
+              edgeMarks={edgeMarks}
+              persistLayout={false}
+              label={`Kaart van de wijzigingen: ${count} organisaties, waarvan ${marks.size} gewijzigd, toegevoegd of verwijderd, en ${edgeMarks.size} gewijzigde relaties`}
+              onSelect={() => undefined}
+              onHover={() => undefined}
+            />
+          </div>
+          <div className="actions">
+            <button type="button" onClick={() => void picture('png')}>
+              Kaart als PNG
+            </button>
+            <button type="button" onClick={() => void picture('svg')}>
+              Kaart als SVG
+            </button>
+          </div>
+          {error && (
+            <p className="error-box" role="alert">
+              {error}
+            </p>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -15,6 +15,8 @@ import { brokerRank } from '../../analysis/groups';
 import type { StructureResult } from '../../analysis/structure';
 import { useMemo, useState } from 'react';
 import { KnowledgeActions } from '../knowledge/KnowledgeActions';
+import { Link } from 'react-router';
+import { profileRoute } from '../profile/route';
 
 interface Props {
   index: GraphIndex;
@@ -201,6 +203,14 @@ export function DetailsPanel({
         )}
       </dl>
       {org.description && <p>{org.description}</p>}
+      {org.kind === 'municipality' && (
+        <p className="profile-link">
+          <Link to={profileRoute(org.id)} data-testid="profile-link">
+            Netwerkprofiel van {org.name}
+          </Link>{' '}
+          <span className="muted small">(één A4, voor college en raad)</span>
+        </p>
+      )}
       <div className="actions edit-actions">
         <button type="button" onClick={onEdit}>
           Bewerken

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { networkSourceUses } from '../../analysis/attribution';
 import type { Network } from '../../domain/network';
-import { exportFileName } from '../../io/exportNetwork';
-import { exportSvg } from '../../render/svgExport';
+import type { LegendEntry } from '../../render/picture';
+import { canvasMeasure } from '../../render/shapes';
 import { useUiStore } from '../../state/uiStore';
-import { downloadBlob, downloadText } from '../download';
 import { formatNumber } from '../format';
-import { drawPng, legendItems } from './mapExport';
+import { downloadPicture, pictureFrame } from '../pictures';
+import { pictureTitle } from './mapExport';
 import type { GraphCanvasHandle } from './GraphCanvas';
 import { buildRenderModel } from './renderModel';
 import type { GraphIndex } from '../../analysis/graphIndex';
@@ -18,9 +19,14 @@ interface Props {
   visible: Network;
   /** Empty when nothing is filtered. */
   suffix: string | null;
+  /** What is shown, in words for a picture's title ("Gemeenten, Utrecht"); null: everything. */
+  part: string | null;
   hidden: Uint8Array;
   colors: string[] | null;
-  colorMode: 'soort' | 'cluster';
+  /** What the fill colours mean, for a picture's legend. */
+  colorKey: LegendEntry[];
+  /** The route that shows the same map, for a picture's footer. */
+  link: string;
   canvas: () => GraphCanvasHandle | null;
   onClose(): void;
 }
@@ -32,9 +38,11 @@ export function ExportMenu({
   index,
   visible,
   suffix,
+  part,
   hidden,
   colors,
-  colorMode,
+  colorKey,
+  link,
   canvas,
   onClose,
 }: Props) {
@@ -57,15 +65,20 @@ export function ExportMenu({
   const headingId = useId();
   const network = scope === 'scherm' ? visible : index.network;
   const fileSuffix = scope === 'scherm' ? (suffix ?? undefined) : undefined;
-  const title = `${index.network.title}${scope === 'scherm' && suffix ? ` (${suffix})` : ''}`;
+  const title = pictureTitle(index.network.title, scope === 'scherm' ? part : null);
 
   const done = (name: string) => announce(`${name} is gedownload.`);
 
-  function viewForImage() {
-    const view = canvas()?.currentView();
-    if (!view) throw new Error('De kaart is nog niet getekend.');
-    const shownHidden = scope === 'scherm' ? hidden : null;
-    return { view, shownHidden };
+  /** The view's own picture of what is on screen (or everything), in the common frame. */
+  async function picture(format: 'png' | 'svg') {
+    const view = canvas()?.renderer();
+    if (!view || !canvas()?.currentView()) throw new Error('De kaart is nog niet getekend.');
+    if (!view.picture) throw new Error('Deze weergave kan nog niet als afbeelding worden bewaard.');
+    const measure = canvasMeasure();
+    const drawn = view.picture({ hidden: scope === 'scherm' ? hidden : null, colorKey, measure });
+    const frame = pictureFrame(index.network, title, networkSourceUses(network), link);
+    const name = await downloadPicture(drawn, frame, measure, format, fileSuffix);
+    done(name);
   }
 
   async function run(action: () => Promise<void> | void) {
@@ -94,54 +107,8 @@ export function ExportMenu({
 
   const formats: { id: string; label: string; action: () => Promise<void> | void }[] = [
     ...interopExports(network, fileSuffix, separator, gephiView, done),
-    {
-      id: 'png',
-      label: 'PNG (afbeelding)',
-      action: async () => {
-        const renderer = canvas()?.renderer();
-        const { view } = viewForImage();
-        if (!renderer) throw new Error('De kaart is nog niet getekend.');
-        if (scope === 'alles') renderer.setHidden(null);
-        try {
-          const blob = await drawPng(
-            (ctx, w, h, s) => renderer.drawTo(ctx, w, h, s),
-            view.width,
-            view.height,
-            title,
-            legendItems(colorMode),
-          );
-          const name = exportFileName(new Date(), fileSuffix, 'png');
-          downloadBlob(blob, name);
-          done(name);
-        } finally {
-          if (scope === 'alles') renderer.setHidden(hidden);
-        }
-      },
-    },
-    {
-      id: 'svg',
-      label: 'SVG (vector)',
-      action: () => {
-        const { view, shownHidden } = viewForImage();
-        const model = buildRenderModel(index);
-        const svg = exportSvg({
-          nodes: model.nodes,
-          edges: model.edges,
-          xs: view.xs,
-          ys: view.ys,
-          hidden: shownHidden,
-          colors: colors ?? model.colors,
-          transform: view.transform,
-          width: view.width,
-          height: view.height,
-          title,
-          legend: legendItems(colorMode),
-        });
-        const name = exportFileName(new Date(), fileSuffix, 'svg');
-        downloadText(svg, name, 'image/svg+xml');
-        done(name);
-      },
-    },
+    { id: 'png', label: 'PNG (afbeelding)', action: () => picture('png') },
+    { id: 'svg', label: 'SVG (vector)', action: () => picture('svg') },
   ];
 
   return (

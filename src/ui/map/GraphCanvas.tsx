@@ -28,6 +28,8 @@ interface Props {
   highlighted: Uint8Array | null;
   colors: string[] | null;
   marks?: Map<number, 'added' | 'removed' | 'changed'>;
+  /** Relations of a comparison, by their position in the index. */
+  edgeMarks?: Map<number, 'added' | 'removed' | 'changed'>;
   onSelect(index: number | null): void;
   onHover(index: number | null, clientX: number, clientY: number): void;
   label: string;
@@ -42,7 +44,18 @@ interface Props {
  * zoom and hover never pass through React state: React only says what to show.
  */
 export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCanvas(props, ref) {
-  const { index, hidden, selected, highlighted, colors, marks, onSelect, onHover, label } = props;
+  const {
+    index,
+    hidden,
+    selected,
+    highlighted,
+    colors,
+    marks,
+    edgeMarks,
+    onSelect,
+    onHover,
+    label,
+  } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const callbacks = useRef({ onSelect, onHover });
@@ -80,8 +93,13 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     controllerRef.current?.setHidden(hidden);
   }, [hidden]);
   useEffect(() => {
-    controllerRef.current?.setEmphasis({ selected, highlighted, ...(marks ? { marks } : {}) });
-  }, [selected, highlighted, marks]);
+    controllerRef.current?.setEmphasis({
+      selected,
+      highlighted,
+      ...(marks ? { marks } : {}),
+      ...(edgeMarks ? { edgeMarks } : {}),
+    });
+  }, [selected, highlighted, marks, edgeMarks]);
   useEffect(() => {
     controllerRef.current?.setColors(colors);
   }, [colors, index]);

@@ -21,7 +21,9 @@ import { SearchBox } from './SearchBox';
 import { useMapView } from './useMapView';
 import { useStructure } from './useStructure';
 import { ExportMenu } from './ExportMenu';
-import { filterSuffix } from './mapExport';
+import { filterSuffix, filterWords, mapColorKey, pictureTitle } from './mapExport';
+import { appLink } from '../pictures';
+import { mapLink } from '../../state/mapView';
 import { OrganisationForm } from '../edit/OrganisationForm';
 import { RelationForm } from '../edit/RelationForm';
 import { useEditor } from '../edit/useEditor';
@@ -90,6 +92,7 @@ function MapScreen({ network }: { network: Network }) {
     [themeRoles, index],
   );
   const selected = visibility.selected;
+  const focusName = view.focus && selected !== null ? index.organisations[selected]!.name : null;
   const selectedId = selected !== null ? index.organisations[selected]!.id : null;
   // Clusters and brokers are computed only when shown: the cluster colouring or a selection.
   const { structure, error: structureError } = useStructure(
@@ -187,6 +190,12 @@ function MapScreen({ network }: { network: Network }) {
         <DataDate network={network} />
       </div>
       <div className="stage" ref={stageRef}>
+        <p className="print-only map-print-title" aria-hidden="true">
+          {pictureTitle(
+            network.title,
+            visibility.filtered ? filterWords(view.filters, focusName).join(', ') || null : null,
+          )}
+        </p>
         <div className="toolbar" role="toolbar" aria-label="Kaartweergave">
           <div className="segmented" role="group" aria-label="Weergave">
             <button
@@ -346,17 +355,18 @@ function MapScreen({ network }: { network: Network }) {
             <ExportMenu
               index={index}
               visible={visibility.network()}
-              suffix={
-                visibility.filtered
-                  ? filterSuffix(
-                      view.filters,
-                      view.focus && selected !== null ? index.organisations[selected]!.name : null,
-                    )
-                  : null
+              suffix={visibility.filtered ? filterSuffix(view.filters, focusName) : null}
+              part={
+                visibility.filtered ? filterWords(view.filters, focusName).join(', ') || null : null
               }
               hidden={visibility.hidden}
               colors={clusterColors}
-              colorMode={view.color}
+              colorKey={mapColorKey({
+                mode: theme ? 'thema' : view.color,
+                theme,
+                groups: groupKey,
+              })}
+              link={appLink(mapLink(view))}
               canvas={() => canvas.current}
               onClose={() => setExporting(false)}
             />

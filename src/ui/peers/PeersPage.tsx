@@ -27,6 +27,7 @@ import { sizeClassOf } from '../../domain/sizeClass';
 import { mapLink } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { SearchBox } from '../map/SearchBox';
+import { profileRoute } from '../profile/route';
 import { useAnalysis } from '../useIndex';
 import { NetworkPage } from '../NetworkPage';
 import type { Network } from '../../domain/network';
@@ -235,7 +236,10 @@ function PeersScreen({ network }: { network: Network }) {
                   >
                     Toon deze gemeenten op de kaart
                   </Link>
-                )}
+                )}{' '}
+                <Link to={profileRoute(self.id)} data-testid="peers-profile-link">
+                  Netwerkprofiel van {self.name} (één A4)
+                </Link>
               </p>
               <RangeNote result={result} criteria={criteria} name={self.name} />
               <ScoreExplanation
