@@ -3,7 +3,7 @@ import { describePosition, isPosition } from '../domain/knowledge';
 import { ORGANISATION_FIELD_LABELS, RELATION_FIELD_LABELS } from '../domain/edits';
 import { KIND_LABELS } from '../domain/organisation';
 import { RELATION_TYPE_LABELS, type Relation } from '../domain/relation';
-import { formatNumber, guardFormula } from './cellValues';
+import { cellNumber, guardFormula } from './cellValues';
 import { writeCsvTable, type CsvSeparator } from './csvTable';
 
 // A comparison of two snapshots as one table for Excel: one row per added or
@@ -25,7 +25,7 @@ const WHAT = { added: 'toegevoegd', removed: 'verwijderd', changed: 'gewijzigd' 
 
 function value(v: unknown, separator: CsvSeparator): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return formatNumber(v, separator);
+  if (typeof v === 'number') return cellNumber(v, separator);
   if (Array.isArray(v))
     return guardFormula(
       v.map((x) => (isPosition(x) ? describePosition(x) : String(x))).join(' | '),
