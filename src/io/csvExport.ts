@@ -52,6 +52,7 @@ const DUTCH_RELATION_HEADERS: Record<(typeof RELATION_FIELDS)[number], string> =
   role: 'rol',
   since: 'sinds',
   note: 'toelichting',
+  reason: 'reden',
   weight: 'gewicht',
   sourceId: 'bron-id',
 };

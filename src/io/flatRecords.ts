@@ -28,7 +28,15 @@ export interface VocabularyPolicy {
 }
 
 export type Coerced =
-  { ok: true; record: FlatRecord; assumed: boolean } | { ok: false; reason: string };
+  | {
+      ok: true;
+      record: FlatRecord;
+      /** The kind or type is the policy's fallback. */
+      assumed: boolean;
+      /** The value that was given but not recognised, when the fallback replaced it. */
+      unmapped?: string;
+    }
+  | { ok: false; reason: string };
 
 const isBlank = (value: unknown) =>
   value === undefined ||
@@ -67,12 +75,19 @@ function vocabulary<V extends string>(
   hint: string,
   label: string,
   isEmptyWord: (word: string) => boolean = () => false,
-): { ok: true; value: string; assumed: boolean } | { ok: false; reason: string } {
+):
+  { ok: true; value: string; assumed: boolean; unmapped?: string } | { ok: false; reason: string } {
   if (isBlank(value) || (typeof value === 'string' && isEmptyWord(value)))
     return { ok: true, value: policy.fallback, assumed: true };
   const known = typeof value === 'string' ? lookup(value) : undefined;
   if (known) return { ok: true, value: known, assumed: false };
-  if (policy.unknown === 'default') return { ok: true, value: policy.fallback, assumed: true };
+  if (policy.unknown === 'default')
+    return {
+      ok: true,
+      value: policy.fallback,
+      assumed: true,
+      unmapped: String(value).trim().slice(0, 80),
+    };
   const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
   return { ok: false, reason: `onbekende ${label} ${shown}; verwacht ${hint}.` };
 }
@@ -103,7 +118,12 @@ export function coerceOrganisation(raw: FlatRecord, kindPolicy: VocabularyPolicy
     if (tags === undefined) delete record.tags;
     else record.tags = tags;
   }
-  return { ok: true, record: withoutBlanks(record), assumed: kind.assumed };
+  return {
+    ok: true,
+    record: withoutBlanks(record),
+    assumed: kind.assumed,
+    ...(kind.unmapped === undefined ? {} : { unmapped: kind.unmapped }),
+  };
 }
 
 export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): Coerced {
@@ -132,7 +152,12 @@ export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): C
   if (typeof record.since === 'number') record.since = String(record.since);
   if (typeof record.since === 'string') record.since = record.since.trim();
   if ('weight' in record) record.weight = parseDecimal(record.weight);
-  return { ok: true, record, assumed: type.assumed };
+  return {
+    ok: true,
+    record,
+    assumed: type.assumed,
+    ...(type.unmapped === undefined ? {} : { unmapped: type.unmapped }),
+  };
 }
 
 /**

@@ -145,7 +145,7 @@ const gexf: TextFormat<'gexf'> = {
   },
   write: async () => {
     const { exportGexf } = await gexfModule();
-    return (network, { view }) => [{ data: exportGexf(network, view?.()) }];
+    return (network, { view, now }) => [{ data: exportGexf(network, view?.(), now) }];
   },
 };
 

@@ -4,13 +4,13 @@ import { sortNetwork, type Network } from '../domain/network';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
 import { graphToNetwork } from './graphRecords';
+import { graphFileY, roundCoordinate } from './positions';
 import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import {
   escapeXmlAttribute,
   escapeXmlText,
   graphStructureIssues,
   parseXmlDocument,
-  xmlErrorMessage,
 } from './xmlDocument';
 
 // GraphML, the XML graph format most tools (Gephi, yEd, networkx, igraph)
@@ -38,7 +38,8 @@ const NUMBER_TYPES: Partial<Record<string, KeyType>> = {
 
 const GRAPH_KEYS: KeySpec[] = [
   { id: 'title', for: 'graph', name: 'title', type: 'string' },
-  // GraphML has no place for data sources; this keeps sourceIds resolvable.
+  { id: 'referenceDate', for: 'graph', name: 'referenceDate', type: 'string' },
+  // The sources as JSON, in a graph attribute, which networkx and igraph keep.
   { id: 'sources', for: 'graph', name: 'sources', type: 'string' },
 ];
 
@@ -61,13 +62,18 @@ const NODE_VIEW_KEYS: KeySpec[] = [
   { id: 'b', for: 'node', name: 'b', type: 'int' },
 ];
 // Edge key ids get a prefix where a node key has the same name (sourceId).
+// The relation type is "relationType", as in GEXF: networkx turns an edge
+// attribute "type" into GEXF's edge direction when it writes GEXF.
 const EDGE_KEYS: KeySpec[] = RELATION_FIELDS.filter((f) => f !== 'source' && f !== 'target').map(
   (f): KeySpec => ({
-    id: f === 'sourceId' ? 'edgeSourceId' : f,
+    id: f === 'sourceId' ? 'edgeSourceId' : f === 'type' ? 'relationType' : f,
     for: 'edge',
-    name: f,
+    name: f === 'type' ? 'relationType' : f,
     type: NUMBER_TYPES[f] ?? 'string',
   }),
+);
+const EDGE_FIELD_OF_KEY = new Map<string, string>(
+  RELATION_FIELDS.map((f) => [f === 'type' ? 'relationType' : f, f]),
 );
 
 function formatValue(value: unknown): string | undefined {
@@ -80,7 +86,8 @@ function formatValue(value: unknown): string | undefined {
 function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, indent: string) {
   const lines: string[] = [];
   for (const key of keys) {
-    const value = formatValue(record[key.name]);
+    const field = key.for === 'edge' ? (EDGE_FIELD_OF_KEY.get(key.name) ?? key.name) : key.name;
+    const value = formatValue(record[field]);
     if (value !== undefined)
       lines.push(`${indent}<data key="${key.id}">${escapeXmlText(value)}</data>`);
   }
@@ -89,7 +96,8 @@ function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, in
 
 /**
  * The network as GraphML. All edges are written directed (edgedefault); the
- * relation type says whether direction matters.
+ * relation type says whether direction matters. Positions have y upwards, as
+ * Gephi and plots of networkx and igraph layouts have it.
  */
 export function exportGraphml(network: Network, view: ExportView = {}): string {
   const sorted = sortNetwork(network);
@@ -105,6 +113,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
       GRAPH_KEYS,
       {
         title: sorted.title,
+        referenceDate: sorted.referenceDate,
         sources: sorted.sources.length ? JSON.stringify(sorted.sources) : undefined,
       },
       '    ',
@@ -114,8 +123,8 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     const viewData: Record<string, unknown> = {};
     const position = finitePosition(view, org.id);
     if (position) {
-      viewData.x = position.x;
-      viewData.y = position.y;
+      viewData.x = roundCoordinate(position.x);
+      viewData.y = roundCoordinate(graphFileY(position.y));
     }
     viewData.size = finiteSize(view, org.id);
     const color = view.colors?.get(org.id);
@@ -156,9 +165,14 @@ export function importGraphml(text: string, options: ImportOptions = {}): Import
   let graph: Graph;
   try {
     graph = parse(Graph, xml.document);
-  } catch (error) {
+  } catch {
+    // The library's words are English and name its internals; the checks above leave little.
     return fail(
-      [fileIssue(`kon niet als GraphML worden gelezen (${xmlErrorMessage(error)}).`)],
+      [
+        fileIssue(
+          'kon niet als GraphML worden gelezen: de opbouw klopt niet met wat GraphML voorschrijft (keys, knopen en verbindingen).',
+        ),
+      ],
       options.limits,
     );
   }

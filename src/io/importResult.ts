@@ -41,6 +41,14 @@ export interface ImportOptions {
   limits?: Partial<ReadLimits>;
 }
 
+/** A kind or type value the vocabulary does not know, replaced by the default the preview names. */
+export interface UnmappedValue {
+  field: 'kind' | 'type';
+  value: string;
+  /** How many records had it. */
+  count: number;
+}
+
 export interface ImportSuccess {
   ok: true;
   format: ImportFormat;
@@ -48,6 +56,8 @@ export interface ImportSuccess {
   warnings: string[];
   /** Records that got a default kind or type, for the preview to ask about. */
   assumed: { kinds: number; types: number };
+  /** Of those, the values that were given but not understood ("Provincie"), to name in the preview. */
+  unmapped?: UnmappedValue[];
   /** CSV rows left out, to show (and confirm) before anything is stored. */
   rejectedRows?: RejectedRow[];
   /**
@@ -56,9 +66,10 @@ export interface ImportSuccess {
    */
   mergeOnly?: boolean;
   /**
-   * Node positions the file carried (GEXF, GraphML, d3), for a layout that
-   * looks like the source: finite numbers, only for organisations in
-   * `network`, and absent when the file had none.
+   * Node positions the file carried (every format can), for a layout that
+   * looks like the source: finite numbers in the map's orientation (y
+   * downwards), only for organisations in `network`, and absent when the file
+   * had none. A replacing import stores them as the saved layout.
    */
   positions?: NodePositions;
 }

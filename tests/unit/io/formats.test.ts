@@ -213,7 +213,7 @@ describe('exportFiles', () => {
     for (const format of FILE_FORMAT_LIST) await exportFiles(format, network, { now, view });
     expect(asked).toBe(2);
     const [gexf] = await exportFiles(FILE_FORMATS.gexf, network, { now, view });
-    expect(gexf!.data).toBe(exportGexf(network, view()));
+    expect(gexf!.data).toBe(exportGexf(network, view(), now));
   });
 });
 
