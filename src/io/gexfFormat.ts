@@ -124,7 +124,8 @@ export function exportGexf(network: Network, view: ExportView = {}, now?: Date):
   const edgeSpecs = usedAttributes(edgeAttributes(sources), sorted.relations);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    // No xsi:schemaLocation: the RELAX NG grammar of GEXF 1.3 does not allow it.
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     now ? `  <meta lastmodifieddate="${isoDay(now)}">` : '  <meta>',
     '    <creator>Netwerkkaart</creator>',
     `    <description>${escapeXmlText(sorted.title)}</description>`,

@@ -1,9 +1,9 @@
 import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
-import { sortNetwork, type Network } from '../domain/network';
+import { sortNetwork, type Network, type Source } from '../domain/network';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
-import { graphToNetwork } from './graphRecords';
+import { graphToNetwork, SOURCE_ATTRIBUTES } from './graphRecords';
 import { graphFileY, roundCoordinate } from './positions';
 import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import {
@@ -31,6 +31,8 @@ interface KeySpec {
 const NUMBER_TYPES: Partial<Record<string, KeyType>> = {
   population: 'int',
   populationYear: 'int',
+  expectedMembers: 'int',
+  sourceYear: 'int',
   lat: 'double',
   lon: 'double',
   weight: 'double',
@@ -53,6 +55,26 @@ const NODE_DATA_KEYS: KeySpec[] = [
     type: NUMBER_TYPES[f] ?? 'string',
   })),
 ];
+// The record's source field by field, as in GEXF: a tool that writes GEXF
+// from this file (networkx does) has no place for the graph's list.
+const SOURCE_KEYS = (prefix: '' | 'edge'): KeySpec[] =>
+  Object.keys(SOURCE_ATTRIBUTES).map((name) => ({
+    id: prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name,
+    for: prefix ? 'edge' : 'node',
+    name,
+    type: NUMBER_TYPES[name] ?? 'string',
+  }));
+const NODE_SOURCE_KEYS = SOURCE_KEYS('');
+const EDGE_SOURCE_KEYS = SOURCE_KEYS('edge');
+
+function sourceData(record: { sourceId?: string }, sources: ReadonlyMap<string, Source>) {
+  const source = record.sourceId === undefined ? undefined : sources.get(record.sourceId);
+  const data: Record<string, unknown> = {};
+  if (source)
+    for (const [name, field] of Object.entries(SOURCE_ATTRIBUTES)) data[name] = source[field];
+  return data;
+}
+
 const NODE_VIEW_KEYS: KeySpec[] = [
   { id: 'x', for: 'node', name: 'x', type: 'double' },
   { id: 'y', for: 'node', name: 'y', type: 'double' },
@@ -101,7 +123,15 @@ function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, in
  */
 export function exportGraphml(network: Network, view: ExportView = {}): string {
   const sorted = sortNetwork(network);
-  const keys = [...GRAPH_KEYS, ...NODE_DATA_KEYS, ...NODE_VIEW_KEYS, ...EDGE_KEYS];
+  const sources = new Map(sorted.sources.map((s) => [s.id, s]));
+  const keys = [
+    ...GRAPH_KEYS,
+    ...NODE_DATA_KEYS,
+    ...NODE_SOURCE_KEYS,
+    ...NODE_VIEW_KEYS,
+    ...EDGE_KEYS,
+    ...EDGE_SOURCE_KEYS,
+  ];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -133,6 +163,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     lines.push(
       `    <node id="${escapeXmlAttribute(org.id)}">`,
       ...dataLines(NODE_DATA_KEYS, { ...org, label: org.name }, '      '),
+      ...dataLines(NODE_SOURCE_KEYS, sourceData(org, sources), '      '),
       ...dataLines(NODE_VIEW_KEYS, viewData, '      '),
       '    </node>',
     );
@@ -141,6 +172,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     lines.push(
       `    <edge id="e${index}" source="${escapeXmlAttribute(rel.source)}" target="${escapeXmlAttribute(rel.target)}">`,
       ...dataLines(EDGE_KEYS, rel as unknown as Record<string, unknown>, '      '),
+      ...dataLines(EDGE_SOURCE_KEYS, sourceData(rel, sources), '      '),
       '    </edge>',
     );
   });
@@ -162,6 +194,16 @@ export function importGraphml(text: string, options: ImportOptions = {}): Import
   // (A snapshot first: xmldom rescans a live list after every change.)
   for (const edge of Array.from(xml.document.getElementsByTagName('edge')))
     if (edge.hasAttribute('directed')) edge.removeAttribute('directed');
+  // The graph's own <data> may stand anywhere among its nodes (networkx puts
+  // it last); graphology-graphml reads only what comes before the first node.
+  const graphElement = xml.document.getElementsByTagName('graph')[0];
+  if (graphElement) {
+    const data = Array.from(graphElement.childNodes).filter(
+      (n): n is Element => n.nodeType === 1 && (n as Element).localName === 'data',
+    );
+    for (const element of data.reverse())
+      graphElement.insertBefore(element, graphElement.firstChild);
+  }
   let graph: Graph;
   try {
     graph = parse(Graph, xml.document);
