@@ -29,7 +29,7 @@ export type BytesReader = (bytes: Uint8Array, options: ImportOptions) => ImportR
 export interface ExportOptions {
   /** CSV: the cell separator; a semicolon, as Dutch Excel expects, when not given. */
   separator?: CsvSeparator;
-  /** GEXF, GraphML: how the network looks on screen; asked for only by the formats that carry it. */
+  /** How the network looks (positions for every format; colours and sizes for GEXF and GraphML). */
   view?: () => ExportView;
   now?: Date;
 }
@@ -96,7 +96,11 @@ const json: TextFormat<'json'> = {
     return (texts, options) => importJsonText(onlyText(texts), options);
   },
   // The JSON writer is part of the app's start anyway (snapshots are exchange documents).
-  write: async () => (network, options) => [{ data: exchangeJson(network, options.now) }],
+  // Positions always go along when there are any: they are optional fields, so
+  // every reader of version 1 takes the file, and one button does for all.
+  write: async () => (network, options) => [
+    { data: exchangeJson(network, options.now, options.view?.().positions) },
+  ],
 };
 
 const csvZip: BinaryFormat<'csvZip'> = {

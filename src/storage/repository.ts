@@ -1,11 +1,13 @@
 import { emptyNetwork, type Network } from '../domain/network';
-import { mergeThemes, planMerge, type MergePlan } from '../domain/merge';
+import { mergeThemes, planMerge, type MergeOptions, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
 import { validateValue } from '../io/validateDocument';
 import { RowSet, readRows, writeRows } from './chunkedRows';
 import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord } from './db';
 import { StorageWriteError, asStorageError } from './storageError';
+import type { NodePositions } from '../io/positions';
+import { saveImportedLayout } from './layoutStore';
 
 // The only place that reads and writes the network. Every write that spans
 // tables is one transaction: it happens whole or not at all.
@@ -117,6 +119,8 @@ async function writeWhole(
 
 export interface ReplaceOptions {
   origin: NetworkMeta['origin'];
+  /** Positions the imported file carried: saved as the new network's layout, in the same transaction. */
+  positions?: NodePositions;
   /** Name of the automatic snapshot of what is replaced; none when the store is empty. */
   snapshotName?: string;
   now?: Date;
@@ -130,7 +134,7 @@ export interface ReplaceOptions {
 export async function replaceNetwork(
   db: NetwerkkaartDB,
   network: Network,
-  { origin, snapshotName, now = new Date() }: ReplaceOptions,
+  { origin, snapshotName, positions, now = new Date() }: ReplaceOptions,
 ): Promise<number | undefined> {
   try {
     return await db.transaction('rw', [...networkTables(db), db.snapshots], async () => {
@@ -142,6 +146,7 @@ export async function replaceNetwork(
         }
       }
       await writeWhole(db, network, origin, now);
+      if (positions?.size) await saveImportedLayout(db, network, positions);
       return snapshotId;
     });
   } catch (error) {
@@ -149,16 +154,22 @@ export async function replaceNetwork(
   }
 }
 
-/** Merge: update by id, add new, delete nothing. Returns the counts of what it did. */
+/**
+ * Merge: update what is there, add new, delete nothing (planMerge says how a
+ * record is recognised and that a kind changes only where `options` says so).
+ * Returns the plan it carried out. Positions in the file are not used: they
+ * are in another picture's coordinates than the stored layout.
+ */
 export async function mergeNetwork(
   db: NetwerkkaartDB,
   incoming: Network,
   now: Date = new Date(),
+  options: MergeOptions = {},
 ): Promise<MergePlan> {
   try {
     return await db.transaction('rw', networkTables(db), async () => {
       const current = await readNetwork(db);
-      const plan = planMerge(current, incoming);
+      const plan = planMerge(current, incoming, options);
       const rows = await loadRowSets(db);
       plan.organisationsToPut.forEach((o) => rows.organisations.put(o));
       plan.relationsToPut.forEach((r) => rows.relations.put(r));

@@ -13,6 +13,7 @@ import { mergeNetwork, replaceNetwork } from '../../storage/repository';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../format';
 import { IncomingKnowledge } from '../knowledge/IncomingKnowledge';
+import { MergePreview } from './MergePreview';
 
 type Mode = 'replace' | 'merge';
 
@@ -48,6 +49,8 @@ export function ImportPanel({ current }: { current: Network }) {
   const [mode, setMode] = useState<Mode>('replace');
   const [dragging, setDragging] = useState(false);
   const [rowsSeen, setRowsSeen] = useState(false);
+  // Stored organisations whose kind the user chose to take from the file.
+  const [acceptKinds, setAcceptKinds] = useState<ReadonlySet<string>>(new Set());
   const inputRef = useRef<HTMLInputElement>(null);
   const importerRef = useRef<Importer | null>(null);
   const importer = () => (importerRef.current ??= createImporter());
@@ -103,6 +106,7 @@ export function ImportPanel({ current }: { current: Network }) {
       setState({ step: 'preview', fileName, input, result, ...defaults });
       setMode(result.mergeOnly ? 'merge' : 'replace');
       setRowsSeen(false);
+      setAcceptKinds(new Set());
       announce(`${fileName} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
     }
   }
@@ -130,15 +134,17 @@ export function ImportPanel({ current }: { current: Network }) {
     try {
       let message: string;
       if (mode === 'replace') {
+        // The file's positions become the map's layout: it opens as the file looked.
         await replaceNetwork(db, result.network, {
           origin: 'import',
           snapshotName: `Automatisch: vóór import van ${fileName}`,
+          ...(result.positions ? { positions: result.positions } : {}),
         });
         message =
           `${fileName} is geïmporteerd: ${formatNumber(result.network.organisations.length)} organisaties en ` +
-          `${formatNumber(result.network.relations.length)} relaties. Het vorige netwerk is bewaard als momentopname.`;
+          `${formatNumber(result.network.relations.length)} relaties${result.positions ? ', met de posities uit het bestand' : ''}. Het vorige netwerk is bewaard als momentopname.`;
       } else {
-        const plan = await mergeNetwork(db, result.network);
+        const plan = await mergeNetwork(db, result.network, new Date(), { acceptKinds });
         message =
           `${fileName} is samengevoegd. Organisaties: ${plan.organisations.added} toegevoegd, ` +
           `${plan.organisations.updated} bijgewerkt, ${plan.organisations.unchanged} ongewijzigd. ` +
@@ -163,8 +169,11 @@ export function ImportPanel({ current }: { current: Network }) {
 
   const preview = state.step === 'preview' ? state : null;
   const mergePlan = useMemo(
-    () => (preview && mode === 'merge' ? planMerge(current, preview.result.network) : null),
-    [preview, mode, current],
+    () =>
+      preview && mode === 'merge'
+        ? planMerge(current, preview.result.network, { acceptKinds })
+        : null,
+    [preview, mode, current, acceptKinds],
   );
 
   return (
@@ -263,13 +272,25 @@ export function ImportPanel({ current }: { current: Network }) {
           </table>
           {(preview.result.assumed.kinds > 0 || preview.result.assumed.types > 0) && (
             <div className="assumed">
+              {preview.result.unmapped && preview.result.unmapped.length > 0 && (
+                <ul className="unmapped" data-testid="unmapped-values">
+                  {preview.result.unmapped.map((u) => (
+                    <li key={`${u.field}|${u.value}`}>
+                      {u.field === 'kind'
+                        ? `soort "${u.value}" onbekend: gekozen "${KIND_LABELS[preview.defaultKind].nl}"`
+                        : `relatiesoort "${u.value}" onbekend: gekozen "${RELATION_TYPE_LABELS[preview.defaultType].nl}"`}
+                      {u.count > 1 ? ` (${formatNumber(u.count)}×)` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {preview.result.assumed.kinds > 0 && (
                 <p>
                   <label>
                     {formatNumber(preview.result.assumed.kinds)}{' '}
                     {preview.result.assumed.kinds === 1
-                      ? 'organisatie heeft geen soort. Lees haar'
-                      : 'organisaties hebben geen soort. Lees ze'}{' '}
+                      ? 'organisatie heeft geen soort die Netwerkkaart kent. Lees haar'
+                      : 'organisaties hebben geen soort die Netwerkkaart kent. Lees ze'}{' '}
                     in als{' '}
                     <select
                       value={preview.defaultKind}
@@ -291,8 +312,8 @@ export function ImportPanel({ current }: { current: Network }) {
                   <label>
                     {formatNumber(preview.result.assumed.types)}{' '}
                     {preview.result.assumed.types === 1
-                      ? 'relatie heeft geen soort. Lees haar'
-                      : 'relaties hebben geen soort. Lees ze'}{' '}
+                      ? 'relatie heeft geen soort die Netwerkkaart kent. Lees haar'
+                      : 'relaties hebben geen soort die Netwerkkaart kent. Lees ze'}{' '}
                     in als{' '}
                     <select
                       value={preview.defaultType}
@@ -370,12 +391,30 @@ export function ImportPanel({ current }: { current: Network }) {
             </label>
           </fieldset>
           {mergePlan && (
-            <p data-testid="merge-plan">
-              Samenvoegen geeft bij organisaties {mergePlan.organisations.added} nieuw,{' '}
-              {mergePlan.organisations.updated} bijgewerkt en {mergePlan.organisations.unchanged}{' '}
-              ongewijzigd; bij relaties {mergePlan.relations.added} nieuw,{' '}
-              {mergePlan.relations.updated} bijgewerkt en {mergePlan.relations.unchanged}{' '}
-              ongewijzigd.
+            <MergePreview
+              plan={mergePlan}
+              current={current}
+              incoming={preview.result.network}
+              acceptKinds={acceptKinds}
+              onAcceptKind={(id, accept) =>
+                setAcceptKinds((now) => {
+                  const next = new Set(now);
+                  if (accept) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+              hasPositions={!!preview.result.positions}
+            />
+          )}
+          {preview.result.positions && mode === 'replace' && (
+            <p data-testid="preview-positions">
+              Het bestand geeft {formatNumber(preview.result.positions.size)}{' '}
+              {preview.result.positions.size === 1
+                ? 'organisatie een positie'
+                : 'organisaties een positie'}
+              : de kaart toont het netwerk zoals het in het bestand staat. &ldquo;Opnieuw
+              indelen&rdquo; op de kaart deelt het opnieuw in.
             </p>
           )}
           {mergePlan && <IncomingKnowledge current={current} incoming={preview.result.network} />}

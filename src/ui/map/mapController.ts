@@ -1,5 +1,4 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
-import { relationKey } from '../../domain/relation';
 import { layoutProgress } from '../../layout/forceLayout';
 import {
   createLayoutClient,
@@ -15,7 +14,7 @@ import {
 import type { Transform } from '../../render/viewport';
 import { db } from '../../storage/db';
 import {
-  networkFingerprint,
+  fingerprintOf,
   readLayout,
   saveLayout,
   type SavedLayout,
@@ -234,7 +233,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       view.setData({ organisations: next.organisations, nodes: model.nodes, edges: model.edges });
       if (!laidOut) return;
       ids = next.organisations.map((o) => o.id);
-      fingerprint = networkFingerprint(ids, next.relations.map(relationKey));
+      fingerprint = fingerprintOf(next);
       void (store ? store.read(fingerprint) : Promise.resolve(undefined)).then((saved) => {
         if (run === generation && !destroyed) place(next, saved);
       });
