@@ -130,7 +130,11 @@ function plan<T extends object>(current: T[], incoming: T[], key: (t: T) => stri
       else {
         counts.updated++;
         toPut.push(merged);
-        changes.push({ status: 'updated', record: merged, changes: fieldChanges(existing, merged) });
+        changes.push({
+          status: 'updated',
+          record: merged,
+          changes: fieldChanges(existing, merged),
+        });
       }
     }
   }

@@ -33,3 +33,14 @@ export function detectFormat(fileName: string, text: string): FileFormatId | und
   if (!detectCsvTable(text)) return undefined;
   return TEXT_FORMATS.find((f) => f.detect.by === 'csvHeader')?.id;
 }
+
+/**
+ * Which zip a binary file is: a workbook (.xlsx is a zip whose directory names
+ * xl/workbook.xml) or a zip of CSV files. The directory sits at the end, with
+ * the names uncompressed, so the last stretch of bytes tells.
+ */
+export function detectBinaryFormat(bytes: Uint8Array): 'xlsx' | 'csvZip' {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 1_048_576));
+  const names = new TextDecoder('latin1').decode(tail);
+  return names.includes('xl/workbook.xml') ? 'xlsx' : 'csvZip';
+}

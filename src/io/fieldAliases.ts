@@ -137,6 +137,12 @@ export function organisationFieldFor(name: string): OrganisationField | undefine
   return ORGANISATION_ALIASES.get(normaliseName(name));
 }
 
+/** x and y of the layout, as a table names them. */
+export function layoutFieldFor(name: string): (typeof LAYOUT_FIELDS)[number] | undefined {
+  const normal = normaliseName(name);
+  return normal === 'x' || normal === 'y' ? normal : undefined;
+}
+
 export function relationFieldFor(name: string): RelationField | undefined {
   return RELATION_ALIASES.get(normaliseName(name));
 }

@@ -2,6 +2,7 @@ import type { Source } from '../domain/network';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import { parseDecimal, parseWholeNumber } from './cellValues';
+import { readJson } from './jsonRead';
 import {
   KIND_WORDS_HINT,
   ROLE_WORDS_HINT,
@@ -61,6 +62,24 @@ function asTags(value: unknown): unknown {
   return tags.length ? tags : undefined;
 }
 
+/** Theme ids as a table holds them: "a;b" (spaces around the ids do not count). */
+function asThemeIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value : undefined;
+  if (typeof value !== 'string') return value;
+  const ids = value
+    .split(';')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  return ids.length ? ids : undefined;
+}
+
+/** An organisation's positions on themes as JSON in one cell; what is not JSON stays text for the schema to name. */
+function asPositions(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const parsed = readJson(value);
+  return parsed.ok ? parsed.value : value;
+}
+
 /** A CBS code in any case, with or without the "GM" ("gm0513", "0513"), becomes "GM0513". */
 function asCbsCode(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -118,6 +137,10 @@ export function coerceOrganisation(raw: FlatRecord, kindPolicy: VocabularyPolicy
     if (tags === undefined) delete record.tags;
     else record.tags = tags;
   }
+  if ('themes' in record) record.themes = asThemeIds(record.themes);
+  if ('positions' in record) record.positions = asPositions(record.positions);
+  for (const axis of ['x', 'y'] as const)
+    if (axis in record) record[axis] = parseDecimal(record[axis]);
   return {
     ok: true,
     record: withoutBlanks(record),
@@ -152,6 +175,7 @@ export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): C
   if (typeof record.since === 'number') record.since = String(record.since);
   if (typeof record.since === 'string') record.since = record.since.trim();
   if ('weight' in record) record.weight = parseDecimal(record.weight);
+  if ('themes' in record) record.themes = asThemeIds(record.themes);
   return {
     ok: true,
     record,

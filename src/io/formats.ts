@@ -24,7 +24,11 @@ export type Detect =
   | { by: 'name' };
 
 export type TextReader = (texts: readonly string[], options: ImportOptions) => ImportResult;
-export type BytesReader = (bytes: Uint8Array, options: ImportOptions) => ImportResult;
+/** A workbook reads asynchronously (its library unzips with promises). */
+export type BytesReader = (
+  bytes: Uint8Array,
+  options: ImportOptions,
+) => ImportResult | Promise<ImportResult>;
 
 export interface ExportOptions {
   /** CSV: the cell separator; a semicolon, as Dutch Excel expects, when not given. */
@@ -40,7 +44,10 @@ export interface WrittenPart {
   data: string | Uint8Array;
 }
 
-export type FormatWriter = (network: Network, options: ExportOptions) => WrittenPart[];
+export type FormatWriter = (
+  network: Network,
+  options: ExportOptions,
+) => WrittenPart[] | Promise<WrittenPart[]>;
 
 interface FormatBase<Id extends string> {
   id: Id;
@@ -54,6 +61,8 @@ interface FormatBase<Id extends string> {
   readsAgainstNetwork: boolean;
   /** Loads the writer. */
   write(): Promise<FormatWriter>;
+  /** false: the import worker does not load the reader before a file of this format comes. */
+  preload?: boolean;
 }
 
 export interface TextFormat<Id extends string = FileFormatId> extends FormatBase<Id> {
@@ -71,7 +80,7 @@ export interface BinaryFormat<Id extends string = FileFormatId> extends FormatBa
 
 export type FileFormat = TextFormat | BinaryFormat;
 
-const FILE_FORMAT_IDS = ['json', 'csvZip', 'csv', 'gexf', 'graphml'] as const;
+const FILE_FORMAT_IDS = ['json', 'xlsx', 'csvZip', 'csv', 'gexf', 'graphml'] as const;
 export type FileFormatId = (typeof FILE_FORMAT_IDS)[number];
 
 const onlyText = (texts: readonly string[]) => texts[0] ?? '';
@@ -81,6 +90,7 @@ const jsonReader = () => import('./importNetwork');
 const csvReader = () => import('./csvImport');
 const csvWriter = () => import('./csvExport');
 const gexfModule = () => import('./gexfFormat');
+const xlsxModule = () => import('./xlsxFormat');
 const graphmlModule = () => import('./graphmlFormat');
 
 const json: TextFormat<'json'> = {
@@ -103,6 +113,25 @@ const json: TextFormat<'json'> = {
   ],
 };
 
+const xlsx: BinaryFormat<'xlsx'> = {
+  id: 'xlsx',
+  label: 'Excel-werkmap (.xlsx)',
+  extensions: ['xlsx'],
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  binary: true,
+  readsAgainstNetwork: true,
+  detect: { by: 'name' },
+  // Preloading would fetch a megabyte few visits need: the workbook reader loads when a workbook comes.
+  preload: false,
+  read: async () => (await xlsxModule()).importXlsx,
+  write: async () => {
+    const { exportXlsx } = await xlsxModule();
+    return async (network, { view }) => [
+      { data: await exportXlsx(network, { positions: view?.().positions }) },
+    ];
+  },
+};
+
 const csvZip: BinaryFormat<'csvZip'> = {
   id: 'csvZip',
   label: 'CSV voor Excel (zip)',
@@ -114,15 +143,15 @@ const csvZip: BinaryFormat<'csvZip'> = {
   read: async () => (await csvReader()).importCsvZip,
   write: async () => {
     const { exportCsvZip } = await csvWriter();
-    return (network, { separator = ';' }) => [
-      { data: exportCsvZip(network, { separator, dutch: true }) },
+    return (network, { separator = ';', view }) => [
+      { data: exportCsvZip(network, { separator, dutch: true, positions: view?.().positions }) },
     ];
   },
 };
 
 const csv: TextFormat<'csv'> = {
   id: 'csv',
-  label: 'CSV voor Excel (2 bestanden)',
+  label: 'CSV voor Excel (losse bestanden)',
   extensions: ['csv', 'tsv', 'txt'],
   mime: 'text/csv;charset=utf-8',
   binary: false,
@@ -131,7 +160,8 @@ const csv: TextFormat<'csv'> = {
   read: async () => (await csvReader()).importCsvTexts,
   write: async () => {
     const { exportCsvFiles } = await csvWriter();
-    return (network, { separator = ';' }) => exportCsvFiles(network, { separator, dutch: true });
+    return (network, { separator = ';', view }) =>
+      exportCsvFiles(network, { separator, dutch: true, positions: view?.().positions });
   },
 };
 
@@ -172,7 +202,7 @@ const graphml: TextFormat<'graphml'> = {
 };
 
 /** In the order the export menu shows them. */
-export const FILE_FORMATS = { json, csvZip, csv, gexf, graphml } as const satisfies Record<
+export const FILE_FORMATS = { json, xlsx, csvZip, csv, gexf, graphml } as const satisfies Record<
   FileFormatId,
   FileFormat
 >;
@@ -186,6 +216,7 @@ export const IMPORT_FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
   'netwerkkaart-v1': 'Netwerkkaart, versie 1',
   d3: 'd3 (nodes en links)',
   csv: 'CSV',
+  xlsx: 'Excel-werkmap',
   gexf: 'GEXF (Gephi)',
   graphml: 'GraphML',
 };
@@ -232,7 +263,7 @@ export async function exportFiles(
   const extension = format.extensions[0]!;
   const name = exportFileName(now, options.suffix, extension);
   const base = name.slice(0, -(extension.length + 1));
-  return write(network, { ...options, now }).map(({ part, data }) => ({
+  return (await write(network, { ...options, now })).map(({ part, data }) => ({
     name: part === undefined ? name : `${base}-${part}`,
     data,
     mime: format.mime,

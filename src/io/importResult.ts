@@ -17,11 +17,12 @@ export interface ImportIssue {
 }
 
 /** The shape a reader found: JSON holds the exchange format or the d3 shape. */
-export type ImportFormat = 'netwerkkaart-v1' | 'd3' | 'csv' | 'gexf' | 'graphml';
+export type ImportFormat = 'netwerkkaart-v1' | 'd3' | 'csv' | 'xlsx' | 'gexf' | 'graphml';
 
 /** A CSV row that could not be read; the rest of the file is still imported. */
 export interface RejectedRow {
-  file: 'organisaties' | 'relaties';
+  /** The table: a CSV file (organisaties.csv) or a sheet of a workbook. */
+  file: 'organisaties' | 'relaties' | 'netwerk';
   /** 1-based line in the file where the row starts (the header is line 1). */
   row: number;
   reason: string;

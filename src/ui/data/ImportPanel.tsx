@@ -65,7 +65,7 @@ export function ImportPanel({ current }: { current: Network }) {
   const announce = useUiStore((s) => s.announce);
   const headingId = useId();
 
-  /** One file (JSON, CSV, GEXF, GraphML or a zip of CSVs), or two CSVs: organisations and relations. */
+  /** One file (JSON, CSV, an Excel workbook, GEXF, GraphML or a zip of CSVs), or the CSV files of one export (organisations, relations, network). */
   async function readFiles(files: File[]) {
     const fileName = files.map((f) => f.name).join(' + ');
     const tooBig = checkFileSize(files.reduce((n, f) => n + f.size, 0));
@@ -78,7 +78,7 @@ export function ImportPanel({ current }: { current: Network }) {
     let input: ImportInput;
     if (files.length === 1 && formatOfName(files[0]!.name)?.binary) {
       input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
-    } else if (files.length === 2) {
+    } else if (files.length >= 2) {
       input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
     } else {
       input = { kind: 'text', fileName: files[0]!.name, text: await files[0]!.text() };
@@ -163,7 +163,7 @@ export function ImportPanel({ current }: { current: Network }) {
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    const files = [...event.dataTransfer.files].slice(0, 2);
+    const files = [...event.dataTransfer.files].slice(0, 3);
     if (files.length) void readFiles(files);
   }
 
@@ -181,9 +181,9 @@ export function ImportPanel({ current }: { current: Network }) {
       <h2 id={headingId}>Importeren</h2>
       <p>
         Lees een Netwerkkaart-bestand (JSON, versie 1), een d3-bestand met <code>nodes</code> en{' '}
-        <code>links</code>, CSV (organisaties en relaties: kies beide bestanden, of een zip), GEXF
-        (Gephi) of GraphML. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets
-        opgeslagen voordat u bevestigt.
+        <code>links</code>, een Excel-werkmap (.xlsx), CSV (organisaties, relaties en netwerk: kies
+        de bestanden samen, of een zip), GEXF (Gephi) of GraphML. Het bestand wordt eerst helemaal
+        gecontroleerd; er wordt niets opgeslagen voordat u bevestigt.
       </p>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -207,7 +207,7 @@ export function ImportPanel({ current }: { current: Network }) {
           accept={ACCEPT}
           multiple
           onChange={(e) => {
-            const files = [...(e.target.files ?? [])].slice(0, 2);
+            const files = [...(e.target.files ?? [])].slice(0, 3);
             if (files.length) void readFiles(files);
             e.target.value = '';
           }}

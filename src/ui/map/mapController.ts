@@ -13,12 +13,7 @@ import {
 } from '../../render/mapViewTypes';
 import type { Transform } from '../../render/viewport';
 import { db } from '../../storage/db';
-import {
-  fingerprintOf,
-  readLayout,
-  saveLayout,
-  type SavedLayout,
-} from '../../storage/layoutStore';
+import { fingerprintOf, readLayout, saveLayout, type SavedLayout } from '../../storage/layoutStore';
 import { buildRenderModel, startPositions } from './renderModel';
 
 // The life of the map outside React: one object owns the view (the force graph
