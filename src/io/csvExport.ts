@@ -3,6 +3,7 @@ import type { Network } from '../domain/network';
 import { formatNumber, guardFormula } from './cellValues';
 import { CSV_FILE_NAMES, writeCsvTable, type CsvSeparator } from './csvTable';
 import { NETWORK_CSV_FILE_NAME } from './csvHeader';
+import type { FormatWriter } from './formats';
 import { networkTables, type Cell, type Table, type TableOptions } from './tableRows';
 
 // CSV for Excel and friends: organisations, relations and the network itself
@@ -62,3 +63,10 @@ export function exportCsvZip(network: Network, options: CsvExportOptions): Uint8
     [NETWORK_CSV_FILE_NAME]: strToU8(about),
   });
 }
+
+/** The format table's writers: Dutch headers and words, a semicolon unless asked otherwise. */
+export const csvZipWriter: FormatWriter = (network, { separator = ';', view }) => [
+  { data: exportCsvZip(network, { separator, dutch: true, positions: view?.().positions }) },
+];
+export const csvFilesWriter: FormatWriter = (network, { separator = ';', view }) =>
+  exportCsvFiles(network, { separator, dutch: true, positions: view?.().positions });

@@ -2,7 +2,7 @@ import type { Network } from '../domain/network';
 import type { CsvSeparator } from './csvTable';
 import { exchangeJson, exportFileName } from './exportNetwork';
 import type { ExportView } from './exportView';
-import type { ImportFormat, ImportOptions, ImportResult } from './importResult';
+import type { ImportOptions, ImportResult } from './importResult';
 
 // Every file format Netwerkkaart reads and writes, described once: the import
 // page takes its accept list, its labels and its detection from here, and the
@@ -83,9 +83,8 @@ export type FileFormat = TextFormat | BinaryFormat;
 const FILE_FORMAT_IDS = ['json', 'xlsx', 'csvZip', 'csv', 'gexf', 'graphml'] as const;
 export type FileFormatId = (typeof FILE_FORMAT_IDS)[number];
 
-const onlyText = (texts: readonly string[]) => texts[0] ?? '';
-
-// One loader per module, so the bundler emits one preload wrapper for each.
+// One loader per module, so the bundler emits one preload wrapper for each;
+// each module holds its own reader and writer in the shape the table gives.
 const jsonReader = () => import('./importNetwork');
 const csvReader = () => import('./csvImport');
 const csvWriter = () => import('./csvExport');
@@ -101,13 +100,10 @@ const json: TextFormat<'json'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'start', chars: ['{', '['] },
-  read: async () => {
-    const { importJsonText } = await jsonReader();
-    return (texts, options) => importJsonText(onlyText(texts), options);
-  },
-  // The JSON writer is part of the app's start anyway (snapshots are exchange documents).
+  read: async () => (await jsonReader()).jsonTextReader,
   // Positions always go along when there are any: they are optional fields, so
   // every reader of version 1 takes the file, and one button does for all.
+  // The JSON writer is part of the app's start anyway (snapshots are exchange documents).
   write: async () => (network, options) => [
     { data: exchangeJson(network, options.now, options.view?.().positions) },
   ],
@@ -124,12 +120,7 @@ const xlsx: BinaryFormat<'xlsx'> = {
   // Preloading would fetch a megabyte few visits need: the workbook reader loads when a workbook comes.
   preload: false,
   read: async () => (await xlsxModule()).importXlsx,
-  write: async () => {
-    const { exportXlsx } = await xlsxModule();
-    return async (network, { view }) => [
-      { data: await exportXlsx(network, { positions: view?.().positions }) },
-    ];
-  },
+  write: async () => (await xlsxModule()).xlsxWriter,
 };
 
 const csvZip: BinaryFormat<'csvZip'> = {
@@ -141,12 +132,7 @@ const csvZip: BinaryFormat<'csvZip'> = {
   readsAgainstNetwork: true,
   detect: { by: 'name' },
   read: async () => (await csvReader()).importCsvZip,
-  write: async () => {
-    const { exportCsvZip } = await csvWriter();
-    return (network, { separator = ';', view }) => [
-      { data: exportCsvZip(network, { separator, dutch: true, positions: view?.().positions }) },
-    ];
-  },
+  write: async () => (await csvWriter()).csvZipWriter,
 };
 
 const csv: TextFormat<'csv'> = {
@@ -158,11 +144,7 @@ const csv: TextFormat<'csv'> = {
   readsAgainstNetwork: true,
   detect: { by: 'csvHeader' },
   read: async () => (await csvReader()).importCsvTexts,
-  write: async () => {
-    const { exportCsvFiles } = await csvWriter();
-    return (network, { separator = ';', view }) =>
-      exportCsvFiles(network, { separator, dutch: true, positions: view?.().positions });
-  },
+  write: async () => (await csvWriter()).csvFilesWriter,
 };
 
 const gexf: TextFormat<'gexf'> = {
@@ -173,14 +155,8 @@ const gexf: TextFormat<'gexf'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'xmlRoot', root: 'gexf' },
-  read: async () => {
-    const { importGexf } = await gexfModule();
-    return (texts, options) => importGexf(onlyText(texts), options);
-  },
-  write: async () => {
-    const { exportGexf } = await gexfModule();
-    return (network, { view, now }) => [{ data: exportGexf(network, view?.(), now) }];
-  },
+  read: async () => (await gexfModule()).gexfReader,
+  write: async () => (await gexfModule()).gexfWriter,
 };
 
 const graphml: TextFormat<'graphml'> = {
@@ -191,14 +167,8 @@ const graphml: TextFormat<'graphml'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'xmlRoot', root: 'graphml' },
-  read: async () => {
-    const { importGraphml } = await graphmlModule();
-    return (texts, options) => importGraphml(onlyText(texts), options);
-  },
-  write: async () => {
-    const { exportGraphml } = await graphmlModule();
-    return (network, { view }) => [{ data: exportGraphml(network, view?.()) }];
-  },
+  read: async () => (await graphmlModule()).graphmlReader,
+  write: async () => (await graphmlModule()).graphmlWriter,
 };
 
 /** In the order the export menu shows them. */
@@ -210,37 +180,6 @@ export const FILE_FORMATS = { json, xlsx, csvZip, csv, gexf, graphml } as const 
 export const FILE_FORMAT_LIST: readonly FileFormat[] = FILE_FORMAT_IDS.map(
   (id) => FILE_FORMATS[id],
 );
-
-/** What the import preview calls the shape a reader found. */
-export const IMPORT_FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
-  'netwerkkaart-v1': 'Netwerkkaart, versie 1',
-  d3: 'd3 (nodes en links)',
-  csv: 'CSV',
-  xlsx: 'Excel-werkmap',
-  gexf: 'GEXF (Gephi)',
-  graphml: 'GraphML',
-};
-
-/** For the file input: every extension and MIME type of the table. */
-export function acceptList(formats: readonly FileFormat[] = FILE_FORMAT_LIST): string {
-  const extensions = formats.flatMap((f) => f.extensions.map((e) => `.${e}`));
-  // A MIME type in `accept` takes no parameters (text/csv, not text/csv;charset=utf-8).
-  const types = formats.map((f) => f.mime.split(';')[0]!.trim());
-  return [...new Set([...extensions, ...types])].join(',');
-}
-
-const extensionOf = (fileName: string) => /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-
-/** The format a file's name says, when exactly one format has its extension (.xml names none). */
-export function formatOfName(
-  fileName: string,
-  formats: readonly FileFormat[] = FILE_FORMAT_LIST,
-): FileFormat | undefined {
-  const extension = extensionOf(fileName);
-  if (extension === undefined) return undefined;
-  const owners = formats.filter((f) => f.extensions.includes(extension));
-  return owners.length === 1 ? owners[0] : undefined;
-}
 
 /** One file of an export, ready to be offered for download. */
 export interface ExportedFile {

@@ -5,6 +5,7 @@ import { isDirected } from '../domain/relation';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS, isDirectionWord } from './fieldAliases';
 import { graphToNetwork, SOURCE_ATTRIBUTES } from './graphRecords';
+import type { FormatWriter, TextReader } from './formats';
 import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import { graphFileY, roundCoordinate } from './positions';
 import {
@@ -223,3 +224,9 @@ export function importGexf(text: string, options: ImportOptions = {}): ImportRes
   }
   return graphToNetwork(graph, 'gexf', options);
 }
+
+/** The format table's reader and writer. */
+export const gexfReader: TextReader = (texts, options) => importGexf(texts[0] ?? '', options);
+export const gexfWriter: FormatWriter = (network, { view, now }) => [
+  { data: exportGexf(network, view?.(), now) },
+];

@@ -5,6 +5,7 @@ import { parseColor, finitePosition, finiteSize, type ExportView } from './expor
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
 import { graphToNetwork, SOURCE_ATTRIBUTES } from './graphRecords';
 import { graphFileY, roundCoordinate } from './positions';
+import type { FormatWriter, TextReader } from './formats';
 import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import {
   escapeXmlAttribute,
@@ -220,3 +221,9 @@ export function importGraphml(text: string, options: ImportOptions = {}): Import
   }
   return graphToNetwork(graph, 'graphml', options);
 }
+
+/** The format table's reader and writer. */
+export const graphmlReader: TextReader = (texts, options) => importGraphml(texts[0] ?? '', options);
+export const graphmlWriter: FormatWriter = (network, { view }) => [
+  { data: exportGraphml(network, view?.()) },
+];

@@ -3,6 +3,7 @@ import type { Network } from '../domain/network';
 import type { CsvTable } from './csvTable';
 import { importTables, type CsvImportResult, type TableNaming, type Tables } from './csvImport';
 import { tableKindOfHeader, type CsvTableKind } from './csvHeader';
+import type { FormatWriter } from './formats';
 import { checkFileSize, fail, fileIssue, type ImportOptions } from './importResult';
 import { networkTables, type Table, type TableOptions } from './tableRows';
 
@@ -142,3 +143,8 @@ export async function importXlsx(
     );
   return result;
 }
+
+/** The format table's writer. */
+export const xlsxWriter: FormatWriter = async (network, { view }) => [
+  { data: await exportXlsx(network, { positions: view?.().positions }) },
+];

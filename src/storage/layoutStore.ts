@@ -1,6 +1,5 @@
 import type { Network } from '../domain/network';
 import { relationKey } from '../domain/relation';
-import { toLayoutScale, type NodePositions } from '../io/positions';
 import type { LayoutMeta, NetwerkkaartDB } from './db';
 
 // The finished layout is kept so the map looks the same after a reload. It
@@ -32,29 +31,6 @@ export function fingerprintOf(network: Pick<Network, 'organisations' | 'relation
   );
 }
 
-/**
- * An imported file's positions as the saved layout of the network it brought,
- * so the map shows them as they were without running the layout. Positions
- * for only some organisations are saved for "an earlier version" of the
- * network: the map places the rest and lets the layout settle them in. Run
- * inside a transaction that holds db.meta (a replacing import writes it with
- * the network).
- */
-export async function saveImportedLayout(
-  db: NetwerkkaartDB,
-  network: Pick<Network, 'organisations' | 'relations'>,
-  positions: NodePositions,
-): Promise<void> {
-  const scaled = toLayoutScale(positions, network.organisations.length);
-  const ids = network.organisations.map((o) => o.id).filter((id) => scaled.has(id));
-  if (ids.length === 0) return;
-  const complete = ids.length === network.organisations.length;
-  const xs = Float32Array.from(ids, (id) => scaled.get(id)!.x);
-  const ys = Float32Array.from(ids, (id) => scaled.get(id)!.y);
-  const fingerprint = fingerprintOf(network);
-  await saveLayout(db, complete ? fingerprint : `deels:${fingerprint}`, ids, xs, ys);
-}
-
 export async function saveLayout(
   db: NetwerkkaartDB,
   fingerprint: string,
@@ -64,6 +40,9 @@ export async function saveLayout(
 ): Promise<void> {
   await db.meta.put({ key: 'layout', fingerprint, ids, xs, ys, savedAt: new Date().toISOString() });
 }
+
+/** A layout to store: the fingerprint of the network it is for and a position per id. */
+export type LayoutRecord = Pick<LayoutMeta, 'fingerprint' | 'ids' | 'xs' | 'ys'>;
 
 export interface SavedLayout {
   positions: Map<string, [number, number]>;

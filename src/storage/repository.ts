@@ -1,13 +1,11 @@
 import { emptyNetwork, type Network } from '../domain/network';
-import { mergeThemes, planMerge, type MergeOptions, type MergePlan } from '../domain/merge';
 import { relationKey } from '../domain/relation';
 import { toExchangeDocument } from '../io/exportNetwork';
 import { validateValue } from '../io/validateDocument';
 import { RowSet, readRows, writeRows } from './chunkedRows';
 import type { NetwerkkaartDB, NetworkMeta, SnapshotRecord } from './db';
 import { StorageWriteError, asStorageError } from './storageError';
-import type { NodePositions } from '../io/positions';
-import { saveImportedLayout } from './layoutStore';
+import type { LayoutRecord } from './layoutStore';
 
 // The only place that reads and writes the network. Every write that spans
 // tables is one transaction: it happens whole or not at all.
@@ -119,8 +117,8 @@ async function writeWhole(
 
 export interface ReplaceOptions {
   origin: NetworkMeta['origin'];
-  /** Positions the imported file carried: saved as the new network's layout, in the same transaction. */
-  positions?: NodePositions;
+  /** The imported file's positions as a layout (importedLayout.ts): stored in the same transaction. */
+  layout?: LayoutRecord;
   /** Name of the automatic snapshot of what is replaced; none when the store is empty. */
   snapshotName?: string;
   now?: Date;
@@ -134,7 +132,7 @@ export interface ReplaceOptions {
 export async function replaceNetwork(
   db: NetwerkkaartDB,
   network: Network,
-  { origin, snapshotName, positions, now = new Date() }: ReplaceOptions,
+  { origin, snapshotName, layout, now = new Date() }: ReplaceOptions,
 ): Promise<number | undefined> {
   try {
     return await db.transaction('rw', [...networkTables(db), db.snapshots], async () => {
@@ -146,48 +144,8 @@ export async function replaceNetwork(
         }
       }
       await writeWhole(db, network, origin, now);
-      if (positions?.size) await saveImportedLayout(db, network, positions);
+      if (layout) await db.meta.put({ key: 'layout', ...layout, savedAt: now.toISOString() });
       return snapshotId;
-    });
-  } catch (error) {
-    throw asStorageError(error);
-  }
-}
-
-/**
- * Merge: update what is there, add new, delete nothing (planMerge says how a
- * record is recognised and that a kind changes only where `options` says so).
- * Returns the plan it carried out. Positions in the file are not used: they
- * are in another picture's coordinates than the stored layout.
- */
-export async function mergeNetwork(
-  db: NetwerkkaartDB,
-  incoming: Network,
-  now: Date = new Date(),
-  options: MergeOptions = {},
-): Promise<MergePlan> {
-  try {
-    return await db.transaction('rw', networkTables(db), async () => {
-      const current = await readNetwork(db);
-      const plan = planMerge(current, incoming, options);
-      const rows = await loadRowSets(db);
-      plan.organisationsToPut.forEach((o) => rows.organisations.put(o));
-      plan.relationsToPut.forEach((r) => rows.relations.put(r));
-      await rows.organisations.flush();
-      await rows.relations.flush();
-      const meta = await readNetworkMeta(db);
-      const sourceById = new Map(current.sources.map((s) => [s.id, s]));
-      for (const s of plan.sourcesToPut) sourceById.set(s.id, s);
-      const themes = mergeThemes(current.themes, plan.themesToPut);
-      // The stored title stays; a merge into a store without one takes the file's.
-      await writeNetworkMeta(db, 'import', now, {
-        title: meta?.title ?? incoming.title,
-        // A merge adds to the network as it is: its date stays the stored one.
-        referenceDate: meta ? meta.referenceDate : incoming.referenceDate,
-        sources: [...sourceById.values()],
-        themes,
-      });
-      return plan;
     });
   } catch (error) {
     throw asStorageError(error);

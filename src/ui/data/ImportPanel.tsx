@@ -3,13 +3,16 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import { IMPORT_FORMAT_LABELS, acceptList, formatOfName } from '../../io/formats';
+import { acceptList, formatOfName } from '../../io/detectFormat';
+import { IMPORT_FORMAT_LABELS } from '../../io/importFormatLabels';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
 import { checkFileSize, type ImportFailure, type ImportSuccess } from '../../io/importResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
-import { mergeNetwork, replaceNetwork } from '../../storage/repository';
+import { importedLayout } from '../../storage/importedLayout';
+import { replaceNetwork } from '../../storage/repository';
+import { mergeNetwork } from '../../storage/mergeStore';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../format';
 import { IncomingKnowledge } from '../knowledge/IncomingKnowledge';
@@ -138,7 +141,7 @@ export function ImportPanel({ current }: { current: Network }) {
         await replaceNetwork(db, result.network, {
           origin: 'import',
           snapshotName: `Automatisch: vóór import van ${fileName}`,
-          ...(result.positions ? { positions: result.positions } : {}),
+          layout: result.positions && importedLayout(result.network, result.positions),
         });
         message =
           `${fileName} is geïmporteerd: ${formatNumber(result.network.organisations.length)} organisaties en ` +

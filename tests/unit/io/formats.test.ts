@@ -3,19 +3,17 @@ import { dirname, resolve } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../src/io/csvExport';
-import { detectFormat } from '../../../src/io/detectFormat';
+import { acceptList, detectFormat, formatOfName } from '../../../src/io/detectFormat';
 import { exchangeJson } from '../../../src/io/exportNetwork';
 import {
   FILE_FORMATS,
   FILE_FORMAT_LIST,
-  IMPORT_FORMAT_LABELS,
-  acceptList,
   exportFiles,
-  formatOfName,
   type FileFormat,
 } from '../../../src/io/formats';
 import { exportGexf } from '../../../src/io/gexfFormat';
 import { exportGraphml } from '../../../src/io/graphmlFormat';
+import { IMPORT_FORMAT_LABELS } from '../../../src/io/importFormatLabels';
 import { runImport } from '../../../src/io/importJob';
 import type { ImportOptions } from '../../../src/io/importResult';
 import { sampleNetwork } from '../fixtures';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportGexf, importGexf } from '../../../src/io/gexfFormat';
 import { toLayoutScale } from '../../../src/io/positions';
 import { NetwerkkaartDB } from '../../../src/storage/db';
+import { importedLayout } from '../../../src/storage/importedLayout';
 import { fingerprintOf, readLayout } from '../../../src/storage/layoutStore';
 import { readNetwork, replaceNetwork } from '../../../src/storage/repository';
 import { sampleNetwork } from '../fixtures';
@@ -20,7 +21,10 @@ describe('positions of an import', () => {
     );
     const result = importGexf(exportGexf(network, { positions }));
     if (!result.ok) throw new Error('the export must import');
-    await replaceNetwork(db, result.network, { origin: 'import', positions: result.positions });
+    await replaceNetwork(db, result.network, {
+      origin: 'import',
+      layout: importedLayout(result.network, result.positions!),
+    });
     const stored = await readNetwork(db);
     const saved = await readLayout(db, fingerprintOf(stored));
     expect(saved?.exact).toBe(true);
@@ -33,10 +37,13 @@ describe('positions of an import', () => {
     const network = sampleNetwork();
     await replaceNetwork(db, network, {
       origin: 'import',
-      positions: new Map([
-        ['GM0513', { x: 0, y: 0 }],
-        ['vng', { x: 200, y: 100 }],
-      ]),
+      layout: importedLayout(
+        network,
+        new Map([
+          ['GM0513', { x: 0, y: 0 }],
+          ['vng', { x: 200, y: 100 }],
+        ]),
+      ),
     });
     const saved = await readLayout(db, fingerprintOf(await readNetwork(db)));
     expect(saved?.exact).toBe(false);
@@ -49,7 +56,10 @@ describe('positions of an import', () => {
     const network = sampleNetwork();
     await replaceNetwork(db, network, {
       origin: 'import',
-      positions: new Map(network.organisations.map((o, i) => [o.id, { x: i * 40, y: i * 40 }])),
+      layout: importedLayout(
+        network,
+        new Map(network.organisations.map((o, i) => [o.id, { x: i * 40, y: i * 40 }])),
+      ),
     });
     await replaceNetwork(db, network, { origin: 'import' });
     expect(await readLayout(db, fingerprintOf(network))).toBeUndefined();
