@@ -52,6 +52,7 @@ export function validateValue(value: unknown, options: ImportOptions = {}): Impo
     return {
       ...result,
       assumed: { kinds: conversion.missingKinds, types: conversion.missingTypes },
+      ...(conversion.unmapped.length ? { unmapped: conversion.unmapped } : {}),
       ...(conversion.positions.size ? { positions: conversion.positions } : {}),
     };
   }
