@@ -1,129 +1,72 @@
 import { strToU8, zipSync } from 'fflate';
-import { sortNetwork, type Network } from '../domain/network';
-import { KIND_LABELS, type OrganisationKind } from '../domain/organisation';
-import {
-  RELATION_TYPE_LABELS,
-  ROLE_LABELS,
-  type RelationRole,
-  type RelationType,
-} from '../domain/relation';
+import type { Network } from '../domain/network';
 import { cellNumber, guardFormula } from './cellValues';
 import { CSV_FILE_NAMES, writeCsvTable, type CsvSeparator } from './csvTable';
-import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
+import { NETWORK_CSV_FILE_NAME } from './csvHeader';
+import type { FormatWriter } from './formats';
+import { networkTables, type Cell, type Table, type TableOptions } from './tableRows';
 
-// CSV for Excel and friends: one table of organisations, one of relations,
-// written the way Dutch Excel opens them (semicolons, decimal commas) and,
-// on request, with Dutch column names and words.
+// CSV for Excel and friends: organisations, relations and the network itself
+// (title, date, sources, themes) as three tables, written the way Dutch Excel
+// opens them (semicolons, decimal commas) and, on request, with Dutch column
+// names and words.
 
-export interface CsvExportOptions {
+export interface CsvExportOptions extends TableOptions {
   separator: CsvSeparator;
-  /**
-   * Dutch column names and words (soort "Gemeente", not kind "municipality"),
-   * for people who open the file in Excel. The import reads both.
-   */
-  dutch?: boolean;
 }
 
-// Each header and word below is one the import knows (fieldAliases), so a
-// Dutch file comes back in unchanged.
-const DUTCH_ORGANISATION_HEADERS: Record<(typeof ORGANISATION_FIELDS)[number], string> = {
-  id: 'id',
-  kind: 'soort',
-  name: 'naam',
-  shortName: 'afkorting',
-  category: 'categorie',
-  domain: 'domein',
-  expectedMembers: 'aantal leden',
-  cbsCode: 'CBS-code',
-  province: 'provincie',
-  population: 'inwoners',
-  populationYear: 'peiljaar',
-  website: 'website',
-  description: 'omschrijving',
-  tags: 'labels',
-  lat: 'breedtegraad',
-  lon: 'lengtegraad',
-  sourceId: 'bron',
-};
-const DUTCH_RELATION_HEADERS: Record<(typeof RELATION_FIELDS)[number], string> = {
-  source: 'van',
-  target: 'naar',
-  type: 'soort',
-  role: 'rol',
-  since: 'sinds',
-  note: 'toelichting',
-  weight: 'gewicht',
-  sourceId: 'bron-id',
-};
-const DUTCH_WORDS: Record<string, (value: string) => string> = {
-  kind: (v) => KIND_LABELS[v as OrganisationKind]?.nl ?? v,
-  type: (v) => RELATION_TYPE_LABELS[v as RelationType]?.nl ?? v,
-  role: (v) => ROLE_LABELS[v as RelationRole] ?? v,
-};
-
-function cell(value: unknown, separator: CsvSeparator): string {
-  if (value === undefined || value === null) return '';
+function cell(value: Cell, separator: CsvSeparator): string {
+  if (value === undefined) return '';
   if (typeof value === 'number') return cellNumber(value, separator);
-  if (Array.isArray(value)) return guardFormula(value.join('|'));
-  return guardFormula(String(value));
+  return guardFormula(value);
 }
 
-function table(
-  fields: readonly string[],
-  records: readonly object[],
-  separator: CsvSeparator,
-  dutchHeaders: Record<string, string> | undefined,
-): string {
-  const rows = records.map((record) =>
-    fields.map((field) => {
-      const value = (record as Record<string, unknown>)[field];
-      const word = dutchHeaders && typeof value === 'string' ? DUTCH_WORDS[field] : undefined;
-      return cell(word ? word(value as string) : value, separator);
-    }),
+const csvText = (table: Table, separator: CsvSeparator) =>
+  writeCsvTable(
+    table.header,
+    table.rows.map((row) => row.map((value) => cell(value, separator))),
+    separator,
   );
-  const header = dutchHeaders ? fields.map((f) => dutchHeaders[f] ?? f) : fields;
-  return writeCsvTable(header, rows, separator);
-}
 
-/** Both tables, UTF-8 text with a byte-order mark so Excel reads the accents right. */
+/** The three tables, UTF-8 text with a byte-order mark so Excel reads the accents right. */
 export function exportCsv(
   network: Network,
   options: CsvExportOptions,
-): { organisations: string; relations: string } {
-  const sorted = sortNetwork(network);
+): { organisations: string; relations: string; network: string } {
+  const tables = networkTables(network, options);
   return {
-    organisations: table(
-      ORGANISATION_FIELDS,
-      sorted.organisations,
-      options.separator,
-      options.dutch ? DUTCH_ORGANISATION_HEADERS : undefined,
-    ),
-    relations: table(
-      RELATION_FIELDS,
-      sorted.relations,
-      options.separator,
-      options.dutch ? DUTCH_RELATION_HEADERS : undefined,
-    ),
+    organisations: csvText(tables.organisations, options.separator),
+    relations: csvText(tables.relations, options.separator),
+    network: csvText(tables.network, options.separator),
   };
 }
 
-/** Both tables as the two files of an export, named as a zip holds them. */
+/** The tables as the files of an export, named as a zip holds them. */
 export function exportCsvFiles(
   network: Network,
   options: CsvExportOptions,
 ): { part: string; data: string }[] {
-  const { organisations, relations } = exportCsv(network, options);
+  const { organisations, relations, network: about } = exportCsv(network, options);
   return [
     { part: CSV_FILE_NAMES.organisations, data: organisations },
     { part: CSV_FILE_NAMES.relations, data: relations },
+    { part: NETWORK_CSV_FILE_NAME, data: about },
   ];
 }
 
-/** One zip holding organisaties.csv and relaties.csv. */
+/** One zip holding organisaties.csv, relaties.csv and netwerk.csv. */
 export function exportCsvZip(network: Network, options: CsvExportOptions): Uint8Array {
-  const { organisations, relations } = exportCsv(network, options);
+  const { organisations, relations, network: about } = exportCsv(network, options);
   return zipSync({
     [CSV_FILE_NAMES.organisations]: strToU8(organisations),
     [CSV_FILE_NAMES.relations]: strToU8(relations),
+    [NETWORK_CSV_FILE_NAME]: strToU8(about),
   });
 }
+
+/** The format table's writers: Dutch headers and words, a semicolon unless asked otherwise. */
+export const csvZipWriter: FormatWriter = (network, { separator = ';', view }) => [
+  { data: exportCsvZip(network, { separator, dutch: true, positions: view?.().positions }) },
+];
+export const csvFilesWriter: FormatWriter = (network, { separator = ';', view }) =>
+  exportCsvFiles(network, { separator, dutch: true, positions: view?.().positions });

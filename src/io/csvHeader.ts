@@ -1,12 +1,15 @@
 import { unguardFormula } from './cellValues';
-import { organisationFieldFor, relationFieldFor } from './fieldAliases';
+import { normaliseName, organisationFieldFor, relationFieldFor } from './fieldAliases';
 
 // The first line of a CSV file: its byte-order mark, its separator, its header
 // and the table that header names. Read by hand rather than with papaparse:
 // format detection runs on the page before any reader is loaded, and a header
 // line needs no more than quotes and separators.
 
-export type CsvTableKind = 'organisations' | 'relations';
+export type CsvTableKind = 'organisations' | 'relations' | 'network';
+
+/** The third file of a CSV export: title, date, sources and themes (tableRows.ts). */
+export const NETWORK_CSV_FILE_NAME = 'netwerk.csv';
 
 export const BOM = '\uFEFF';
 
@@ -77,7 +80,15 @@ export function readHeader(text: string): string[] {
 
 /** Which table a CSV holds, from its header: relations have a source and a target. */
 export function detectCsvTable(text: string): CsvTableKind | undefined {
-  const header = readHeader(text).map((h) => unguardFormula(h));
+  return tableKindOfHeader(readHeader(text));
+}
+
+/** Which table a header names, in a CSV file or on a sheet of a workbook. */
+export function tableKindOfHeader(cells: readonly string[]): CsvTableKind | undefined {
+  const header = cells.map((h) => unguardFormula(h));
+  // The network table's first column says what each row is ("wat"/"record").
+  const first = normaliseName(header[0] ?? '');
+  if (first === 'wat' || first === 'record') return 'network';
   const relationFields = new Set(header.map(relationFieldFor));
   if (relationFields.has('source') && relationFields.has('target')) return 'relations';
   const orgFields = new Set(header.map(organisationFieldFor));

@@ -2,11 +2,19 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Organisation } from '../domain/organisation';
 import { relationKey, type Relation } from '../domain/relation';
-import { unguardFormula } from './cellValues';
 import { detectCsvTable } from './csvHeader';
 import { CSV_FILE_NAMES, readCsvTable, type CsvFileWord, type CsvTable } from './csvTable';
-import { organisationSchema, relationSchema } from './exchangeSchema';
-import { organisationFieldFor, relationColumnHint, relationFieldFor } from './fieldAliases';
+import type { Theme } from '../domain/knowledge';
+import type { Source } from '../domain/network';
+import { parseWholeNumber, unguardFormula } from './cellValues';
+import { organisationSchema, relationSchema, sourceSchema, themeSchema } from './exchangeSchema';
+import {
+  layoutFieldFor,
+  organisationFieldFor,
+  relationColumnHint,
+  relationFieldFor,
+} from './fieldAliases';
+import { networkFieldFor, networkRecordOf, type NetworkField } from './tableRows';
 import {
   coerceOrganisation,
   coerceRelation,
@@ -38,14 +46,36 @@ import { validateRecords } from './validateDocument';
 export interface CsvFiles {
   organisations?: string;
   relations?: string;
+  /** Title, date, sources and themes (netwerk.csv). */
+  network?: string;
 }
 
+/** The same tables, read already: from CSV text, or from the sheets of a workbook. */
+export type Tables = Partial<Record<keyof CsvFiles, CsvTable>>;
+
+/** How messages name a table: "organisaties.csv", or "blad Organisaties". */
+export interface TableNaming {
+  format: 'csv' | 'xlsx';
+  name(file: CsvFileWord): string;
+  /** A cell's text as written: CSV takes off the apostrophe its export put before a formula start. */
+  cellText(text: string): string;
+}
+
+const CSV_NAMING: TableNaming = {
+  format: 'csv',
+  name: (file) => `${file}.csv`,
+  cellText: unguardFormula,
+};
+
 export type CsvImportResult =
-  (ImportSuccess & { format: 'csv'; rejectedRows: RejectedRow[] }) | ImportFailure;
+  (ImportSuccess & { format: 'csv' | 'xlsx'; rejectedRows: RejectedRow[] }) | ImportFailure;
 
 /** What one table needs that the other does not. */
 interface TableSpec<T> {
   file: CsvFileWord;
+  /** The table's name in messages. */
+  label: string;
+  cellText(text: string): string;
   fieldFor(heading: string): string | undefined;
   /** More to say about a heading that is not read. */
   hint?(heading: string): string | undefined;
@@ -94,11 +124,11 @@ function mapColumns<T>(header: string[], spec: TableSpec<T>, warnings: string[])
     if (!field) {
       const extra = spec.hint?.(heading);
       warnings.push(
-        `${spec.file}.csv: kolom "${heading}" is onbekend en genegeerd.${extra ? ` ${extra}` : ''}`,
+        `${spec.label}: kolom "${heading}" is onbekend en genegeerd.${extra ? ` ${extra}` : ''}`,
       );
     } else if (fields.has(field)) {
       warnings.push(
-        `${spec.file}.csv: kolom "${heading}" komt dubbel voor (${field}); alleen de eerste telt.`,
+        `${spec.label}: kolom "${heading}" komt dubbel voor (${field}); alleen de eerste telt.`,
       );
     } else {
       fields.add(field);
@@ -109,12 +139,17 @@ function mapColumns<T>(header: string[], spec: TableSpec<T>, warnings: string[])
 }
 
 /** The cells of a row as a field map, or why the row cannot be read. */
-function rowRecord(cells: string[], header: string[], map: ColumnMap): FlatRecord | string {
+function rowRecord(
+  cells: string[],
+  header: string[],
+  map: ColumnMap,
+  cellText: (text: string) => string,
+): FlatRecord | string {
   const extra = cells.slice(header.length);
   if (cells.length < header.length || extra.some((c) => c.trim() !== ''))
     return `heeft ${cells.length} ${cells.length === 1 ? 'veld' : 'velden'}, maar de kopregel heeft er ${header.length}. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?`;
   const record: FlatRecord = {};
-  for (const { index, field } of map.columns) record[field] = unguardFormula(cells[index] ?? '');
+  for (const { index, field } of map.columns) record[field] = cellText(cells[index] ?? '');
   return record;
 }
 
@@ -144,7 +179,7 @@ function readRecords<T>(
   const missing = spec.required.filter((r) => !map.fields.has(r.field));
   if (missing.length)
     return {
-      where: `${spec.file}.csv, kopregel`,
+      where: `${spec.label}, kopregel`,
       message: `mist de kolom ${missing.map((r) => r.column).join(' en ')}. Gevonden: ${table.header.map((h) => `"${h}"`).join(', ')}.`,
       path: [spec.file, 'header'],
     };
@@ -156,7 +191,7 @@ function readRecords<T>(
       rejected.push({ file: spec.file, row: row.line, reason });
       if (typeof id === 'string' && id.trim() !== '') out.rejectedIds.add(id.trim());
     };
-    const raw = rowRecord(row.cells, table.header, map);
+    const raw = rowRecord(row.cells, table.header, map, spec.cellText);
     if (typeof raw === 'string') {
       reject(raw, idColumn && row.cells[idColumn.index]);
       continue;
@@ -197,10 +232,14 @@ function readRecords<T>(
   return out;
 }
 
-function organisationTable(options: ImportOptions): TableSpec<Organisation> {
+function organisationTable(options: ImportOptions, naming: TableNaming): TableSpec<Organisation> {
+  const label = naming.name('organisaties');
   return {
     file: 'organisaties',
-    fieldFor: organisationFieldFor,
+    label,
+    cellText: naming.cellText,
+    // x and y are the layout's: read beside the fields, stored as the saved layout.
+    fieldFor: (heading) => organisationFieldFor(heading) ?? layoutFieldFor(heading),
     required: [
       { field: 'id', column: '"id"', blank: 'de id ontbreekt.' },
       { field: 'name', column: '"name" (of "naam")', blank: 'de naam ontbreekt.' },
@@ -209,8 +248,7 @@ function organisationTable(options: ImportOptions): TableSpec<Organisation> {
       field: 'kind',
       // An unknown value is a bad row; only an empty one takes the default the preview asks for.
       policy: { fallback: options.defaultKind ?? 'association', unknown: 'reject' },
-      absent:
-        'organisaties.csv heeft geen kolom "kind" (of "soort"): alle organisaties krijgen de gekozen standaardsoort.',
+      absent: `${label} heeft geen kolom "kind" (of "soort"): alle organisaties krijgen de gekozen standaardsoort.`,
     },
     coerce: coerceOrganisation,
     schema: organisationSchema as unknown as z.ZodType<Organisation>,
@@ -225,9 +263,13 @@ function relationTable(
   knownIds: ReadonlySet<string>,
   rejectedIds: ReadonlySet<string>,
   options: ImportOptions,
+  naming: TableNaming,
 ): TableSpec<Relation> {
+  const label = naming.name('relaties');
   return {
     file: 'relaties',
+    label,
+    cellText: naming.cellText,
     fieldFor: relationFieldFor,
     hint: relationColumnHint,
     required: [
@@ -237,8 +279,7 @@ function relationTable(
     vocabulary: {
       field: 'type',
       policy: { fallback: options.defaultType ?? 'knowledge', unknown: 'reject' },
-      absent:
-        'relaties.csv heeft geen kolom "type" (of "soort"): alle relaties krijgen de gekozen standaardsoort.',
+      absent: `${label} heeft geen kolom "type" (of "soort"): alle relaties krijgen de gekozen standaardsoort.`,
     },
     coerce: coerceRelation,
     schema: relationSchema as unknown as z.ZodType<Relation>,
@@ -257,44 +298,80 @@ function relationTable(
   };
 }
 
-const rejectedAsIssues = (rows: readonly RejectedRow[]): ImportIssue[] =>
+const rejectedAsIssues = (rows: readonly RejectedRow[], naming: TableNaming): ImportIssue[] =>
   rows.map((r) => ({
-    where: `${r.file}.csv, regel ${r.row}`,
+    where: `${naming.name(r.file)}, regel ${r.row}`,
     message: r.reason,
     path: [r.file, r.row],
   }));
 
 /**
- * Organisations and/or relations as CSV. Rows that cannot be read are left
- * out and listed in `rejectedRows`; the rest is validated as one network. A
- * relations file on its own is read against `options.existing` and the
- * result is marked `mergeOnly`.
+ * Organisations and/or relations as CSV, with the network table when there
+ * is one. Rows that cannot be read are left out and listed in
+ * `rejectedRows`; the rest is validated as one network. A relations file on
+ * its own is read against `options.existing` and the result is marked
+ * `mergeOnly`.
  */
 export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImportResult {
   const { limits } = options;
-  const tooBig = textTooBig([files.organisations, files.relations], limits);
+  const tooBig = textTooBig([files.organisations, files.relations, files.network], limits);
   if (tooBig) return tooBig;
   if (files.organisations === undefined && files.relations === undefined)
-    return fail([fileIssue('geen CSV-bestand ontvangen.')], limits);
+    return fail([fileIssue('geen CSV-bestand met organisaties of relaties ontvangen.')], limits);
+  const tables: Tables = {};
+  for (const [key, word] of [
+    ['organisations', 'organisaties'],
+    ['relations', 'relaties'],
+    ['network', 'netwerk'],
+  ] as const) {
+    const text = files[key];
+    if (text === undefined) continue;
+    const table = readCsvTable(text, word);
+    if (!('header' in table)) return fail([table], limits);
+    tables[key] = table;
+  }
+  return importTables(tables, options, CSV_NAMING);
+}
 
+const ORDER: Record<CsvFileWord, number> = { netwerk: 0, organisaties: 1, relaties: 2 };
+
+/** The tables of a CSV export or a workbook, read into one network. */
+export function importTables(
+  tables: Tables,
+  options: ImportOptions,
+  naming: TableNaming,
+): CsvImportResult {
+  const { limits } = options;
   const warnings: string[] = [];
   const rejected: RejectedRow[] = [];
-  const mergeOnly = files.organisations === undefined;
+  const mergeOnly = tables.organisations === undefined;
   const existing = options.existing;
+  if (tables.organisations === undefined && tables.relations === undefined)
+    return fail([fileIssue('bevat geen tabel met organisaties of relaties.')], limits);
+  for (const table of Object.values(tables)) rejected.push(...table.rejected);
+
+  const about = tables.network
+    ? readNetworkTable(tables.network, naming, rejected, warnings)
+    : undefined;
+  if (about && 'where' in about) return fail([about], limits);
 
   let orgs = emptyRead<Organisation>();
-  if (files.organisations !== undefined) {
-    const table = readCsvTable(files.organisations, 'organisaties');
-    if (!('header' in table)) return fail([table], limits);
-    rejected.push(...table.rejected);
-    const read = readRecords(table, organisationTable(options), rejected, warnings);
+  if (tables.organisations !== undefined) {
+    const read = readRecords(
+      tables.organisations,
+      organisationTable(options, naming),
+      rejected,
+      warnings,
+    );
     if (!('records' in read)) return fail([read], limits);
     orgs = read;
     if (orgs.records.length === 0)
       return fail(
         [
-          fileIssue('organisaties.csv bevat geen enkele organisatie die gelezen kon worden.'),
-          ...rejectedAsIssues(rejected),
+          fileIssue(
+            `${naming.name('organisaties')} bevat geen enkele organisatie die gelezen kon worden.`,
+          ),
+          ...rejectedAsIssues(rejected, naming),
         ],
         limits,
       );
@@ -310,43 +387,48 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImpo
   }
 
   let rels = emptyRead<Relation>();
-  if (files.relations !== undefined) {
-    const table = readCsvTable(files.relations, 'relaties');
-    if (!('header' in table)) return fail([table], limits);
-    rejected.push(...table.rejected);
+  if (tables.relations !== undefined) {
     const knownIds = mergeOnly
       ? new Set((existing?.organisations ?? []).map((o) => o.id))
       : new Set(orgs.lineOf.keys());
-    const spec = relationTable(knownIds, orgs.rejectedIds, options);
-    const read = readRecords(table, spec, rejected, warnings);
+    const spec = relationTable(knownIds, orgs.rejectedIds, options, naming);
+    const read = readRecords(tables.relations, spec, rejected, warnings);
     if (!('records' in read)) return fail([read], limits);
     rels = read;
     if (mergeOnly && rels.records.length === 0)
       return fail(
         [
-          fileIssue('relaties.csv bevat geen enkele relatie die gelezen kon worden.'),
-          ...rejectedAsIssues(rejected),
+          fileIssue(`${naming.name('relaties')} bevat geen enkele relatie die gelezen kon worden.`),
+          ...rejectedAsIssues(rejected, naming),
         ],
         limits,
       );
   }
 
-  rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : a.file === 'organisaties' ? -1 : 1));
+  rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : ORDER[a.file] - ORDER[b.file]));
   const organisations = mergeOnly ? (existing?.organisations ?? []) : orgs.records;
+  const carried = [...(about?.sources ?? []), ...(mergeOnly ? (existing?.sources ?? []) : [])];
   const sources = resolveSources(
     [...organisations, ...rels.records] as unknown as Record<string, unknown>[],
-    mergeOnly ? (existing?.sources ?? []) : [],
+    carried,
     existing?.sources,
     warnings,
   );
+  // Every source the file lists comes along, also one no record names.
+  const listed = new Set(sources.map((s) => s.id));
+  for (const source of about?.sources ?? []) if (!listed.has(source.id)) sources.push(source);
+  const themes = about?.themes.length ? about.themes : mergeOnly ? existing?.themes : undefined;
+  const title = about?.title ?? (mergeOnly ? existing?.title : undefined);
   const result = validateRecords(
     {
-      ...(mergeOnly && existing ? { title: existing.title } : {}),
+      ...(title ? { title } : {}),
+      ...(about?.referenceDate ? { referenceDate: about.referenceDate } : {}),
       sources,
+      ...(themes?.length ? { themes } : {}),
       organisations,
       relations: rels.records,
     },
-    'csv',
+    naming.format,
     {
       warnings,
       assumed: { kinds: orgs.assumed, types: rels.assumed },
@@ -356,7 +438,91 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImpo
     options,
   );
   if (!result.ok) return result;
-  return { ...result, format: 'csv', rejectedRows: rejected };
+  return { ...result, format: naming.format, rejectedRows: rejected };
+}
+
+interface NetworkAbout {
+  title?: string;
+  referenceDate?: string;
+  sources: Source[];
+  themes: Theme[];
+}
+
+/** The network table: its title and date, and the sources and themes it lists. */
+function readNetworkTable(
+  table: CsvTable,
+  naming: TableNaming,
+  rejected: RejectedRow[],
+  warnings: string[],
+): NetworkAbout | ImportIssue {
+  const label = naming.name('netwerk');
+  const columns = new Map<NetworkField, number>();
+  table.header.forEach((raw, index) => {
+    const heading = unguardFormula(raw).trim();
+    const field = networkFieldFor(heading);
+    if (field && !columns.has(field)) columns.set(field, index);
+    else if (heading !== '')
+      warnings.push(`${label}: kolom "${heading}" is onbekend en genegeerd.`);
+  });
+  if (!columns.has('record'))
+    return {
+      where: `${label}, kopregel`,
+      message: 'mist de kolom "wat" (netwerk, bron of thema).',
+      path: ['netwerk', 'header'],
+    };
+  const about: NetworkAbout = { sources: [], themes: [] };
+  for (const row of table.rows) {
+    const value = (field: NetworkField) => {
+      const index = columns.get(field);
+      const text = index === undefined ? '' : naming.cellText(row.cells[index] ?? '').trim();
+      return text === '' ? undefined : text;
+    };
+    const reject = (reason: string) => rejected.push({ file: 'netwerk', row: row.line, reason });
+    const record = networkRecordOf(value('record') ?? '');
+    if (record === 'network') {
+      about.title = value('title') ?? about.title;
+      about.referenceDate = value('date') ?? about.referenceDate;
+    } else if (record === 'source') {
+      const year = value('year');
+      const parsed = sourceSchema.safeParse(
+        withoutEmpty({
+          id: value('id'),
+          title: value('title'),
+          publisher: value('publisher'),
+          year: year === undefined ? undefined : parseWholeNumber(year),
+          url: value('url'),
+          licence: value('licence'),
+        }),
+        { reportInput: true },
+      );
+      if (parsed.success) about.sources.push(withoutEmpty(parsed.data) as Source);
+      else reject(`bron: ${schemaReason(parsed.error.issues, NETWORK_HEADINGS)}`);
+    } else if (record === 'theme') {
+      const parsed = themeSchema.safeParse(
+        withoutEmpty({ id: value('id'), label: value('title'), description: value('description') }),
+        { reportInput: true },
+      );
+      if (parsed.success) about.themes.push(withoutEmpty(parsed.data) as Theme);
+      else reject(`thema: ${schemaReason(parsed.error.issues, NETWORK_HEADINGS)}`);
+    } else reject(`kolom "wat" is "${value('record') ?? ''}"; verwacht netwerk, bron of thema.`);
+  }
+  return about;
+}
+
+const NETWORK_HEADINGS = new Map([
+  ['label', 'titel'],
+  ['title', 'titel'],
+  ['url', 'webadres'],
+  ['year', 'jaar'],
+  ['publisher', 'uitgever'],
+  ['licence', 'licentie'],
+  ['description', 'omschrijving'],
+]);
+
+function withoutEmpty<T extends object>(record: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
+  return out as T;
 }
 
 /** One CSV file, or two in either order: each goes to the table its header names. */
@@ -367,7 +533,7 @@ export function importCsvTexts(
   const files: CsvFiles = {};
   for (const text of texts) {
     const table = detectCsvTable(text);
-    if (table) files[table] = text;
+    if (table && files[table] === undefined) files[table] = text;
   }
   if (texts.length === 1 && files.organisations === undefined && files.relations === undefined)
     return fail(

@@ -1,5 +1,6 @@
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
+import type { UnmappedValue } from './importResult';
 import { readPosition, type Point } from './positions';
 
 // The plain d3 shape `{ nodes, links }` that many people already have. It is
@@ -13,6 +14,8 @@ export interface D3Conversion {
   missingTypes: number;
   /** The x and y a d3 simulation left on the nodes. */
   positions: Map<string, Point>;
+  /** Kinds and types given but not known, for the preview to name. */
+  unmapped: UnmappedValue[];
 }
 
 const isKind = (v: unknown): v is OrganisationKind =>
@@ -43,6 +46,13 @@ export function convertD3(
 ): D3Conversion {
   let missingKinds = 0;
   let missingTypes = 0;
+  const unmapped = new Map<string, UnmappedValue>();
+  const noteUnknown = (field: 'kind' | 'type', value: unknown) => {
+    if (typeof value !== 'string' || value.trim() === '') return;
+    const entry = unmapped.get(`${field}|${value}`);
+    if (entry) entry.count++;
+    else unmapped.set(`${field}|${value}`, { field, value: value.trim().slice(0, 80), count: 1 });
+  };
   const nodeIds: unknown[] = [];
   const positions = new Map<string, Point>();
   const organisations = value.nodes.map((raw) => {
@@ -69,8 +79,11 @@ export function convertD3(
     } = node;
     let kind = node.kind;
     if (!isKind(kind)) {
+      if (!isKind(group)) {
+        missingKinds++;
+        noteUnknown('kind', kind);
+      }
       kind = isKind(group) ? group : defaults.kind;
-      if (!isKind(group)) missingKinds++;
     }
     const name = node.name ?? label ?? title ?? id;
     const position = readPosition(node.x, node.y);
@@ -84,6 +97,7 @@ export function convertD3(
     const { value: linkValue, index: _i, ...rest } = link;
     let type = link.type;
     if (!isType(type)) {
+      noteUnknown('type', type);
       type = defaults.type;
       missingTypes++;
     }
@@ -110,5 +124,6 @@ export function convertD3(
     missingKinds,
     missingTypes,
     positions,
+    unmapped: [...unmapped.values()],
   };
 }

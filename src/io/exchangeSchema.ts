@@ -20,25 +20,41 @@ const text = (max: number) =>
 
 const requiredText = (max: number) => text(max).min(1, { error: 'mag niet leeg zijn' });
 
+// Every check below that JSON Schema can say is written as one it can
+// (a regex, not a refine), so the published schema says it too; the ajv
+// test in tests/unit/io/jsonSchema.test.ts holds the two to the same verdicts.
+
 // Ids end up in URLs and file names: control characters have no place there.
-const hasControlCharacter = (value: string) =>
-  [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
-const id = requiredText(L.maxIdLength).refine((value) => !hasControlCharacter(value), {
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F]*$/;
+const id = requiredText(L.maxIdLength).regex(NO_CONTROL_CHARACTERS, {
   error: 'mag geen stuurtekens bevatten',
 });
 
-const httpUrl = text(L.maxUrlLength).refine(
-  (value) => {
-    if (!/^https?:\/\//i.test(value)) return false;
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { error: 'verwacht een webadres dat begint met http:// of https://' },
-);
+// Letter by letter, not with the i flag: a JSON Schema pattern has no flags.
+const HTTP_URL = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]/;
+const HTTP_URL_ERROR = 'verwacht een webadres dat begint met http:// of https://';
+const httpUrl = text(L.maxUrlLength)
+  .regex(HTTP_URL, { error: HTTP_URL_ERROR })
+  // What a pattern cannot tell: whether a browser reads it as an address at all.
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { error: HTTP_URL_ERROR },
+  );
+
+/** A coordinate of the layout; far beyond what any tool writes, but a number. */
+const coordinate = (axis: 'x' | 'y') =>
+  z
+    .number({ error: `verwacht een ${axis}-positie (getal)` })
+    .min(-1e9, { error: `de ${axis}-positie is te klein` })
+    .max(1e9, { error: `de ${axis}-positie is te groot` });
 
 const isoDate = z
   .string({ error: 'verwacht een datum als tekst (JJJJ, JJJJ-MM of JJJJ-MM-DD)' })
@@ -137,6 +153,22 @@ export const organisationSchema = z.object({
     .array(positionSchema, { error: 'verwacht een lijst met posities (koploper of volger)' })
     .max(L.maxPositions, { error: `maximaal ${L.maxPositions} posities` })
     .optional(),
+  // Where the organisation stands in a saved layout (optional, both or neither).
+  x: coordinate('x').optional(),
+  y: coordinate('y').optional(),
+});
+
+const BOTH_COORDINATES = 'x en y horen samen: geef beide of geen van beide';
+
+/** An organisation with x and y both given or both left out. */
+const organisationWithLayout = organisationSchema.superRefine((org, ctx) => {
+  if ((org.x === undefined) !== (org.y === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      message: BOTH_COORDINATES,
+      path: [org.x === undefined ? 'x' : 'y'],
+      input: undefined,
+    });
 });
 
 export const relationSchema = z.object({
@@ -182,7 +214,7 @@ export const exchangeDocumentSchema = z.object({
     .max(L.maxThemes, { error: `maximaal ${L.maxThemes} thema's` })
     .optional(),
   organisations: z
-    .array(organisationSchema, { error: 'verwacht een lijst met organisaties' })
+    .array(organisationWithLayout, { error: 'verwacht een lijst met organisaties' })
     .max(L.maxOrganisations, { error: `maximaal ${L.maxOrganisations} organisaties` }),
   relations: z
     .array(relationSchema, { error: 'verwacht een lijst met relaties' })
@@ -194,13 +226,54 @@ export type ExchangeDocument = z.infer<typeof exchangeDocumentSchema>;
 export const KNOWN_ORGANISATION_FIELDS = new Set(Object.keys(organisationSchema.shape));
 export const KNOWN_RELATION_FIELDS = new Set(Object.keys(relationSchema.shape));
 
+/** Keys the import refuses anywhere in a document (jsonRead.ts): they could reach a prototype. */
+export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * What zod's conversion leaves out but JSON Schema can say: no forbidden key
+ * in any object, also inside fields Netwerkkaart does not know (a recursive
+ * definition), and x and y only together.
+ */
+function completeSchema(schema: JsonSchema): JsonSchema {
+  const noForbiddenKeys = { not: { enum: [...FORBIDDEN_KEYS] } };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as JsonSchema;
+    for (const value of Object.values(record)) visit(value);
+    if (record.type === 'object' && record.properties) {
+      record.propertyNames = noForbiddenKeys;
+      record.additionalProperties ??= { $ref: '#/$defs/freeValue' };
+    }
+  };
+  visit(schema);
+  const organisation = (schema.properties as Record<string, JsonSchema>).organisations!
+    .items as JsonSchema;
+  organisation.dependentRequired = { x: ['y'], y: ['x'] };
+  return {
+    ...schema,
+    $defs: {
+      ...(schema.$defs as JsonSchema | undefined),
+      freeValue: {
+        description:
+          'Een veld dat Netwerkkaart niet kent: wordt genegeerd, maar mag nergens een van de sleutels __proto__, constructor of prototype bevatten.',
+        propertyNames: noForbiddenKeys,
+        additionalProperties: { $ref: '#/$defs/freeValue' },
+        items: { $ref: '#/$defs/freeValue' },
+      },
+    },
+  };
+}
+
 /** The published JSON Schema (public/schema/netwerkkaart-v1.schema.json) is generated from this. */
 export function exchangeJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(exchangeDocumentSchema, { io: 'input', unrepresentable: 'any' });
   return {
-    ...schema,
+    ...completeSchema(schema as JsonSchema),
     title: 'Netwerkkaart uitwisselformaat, versie 1',
     description:
-      'Een netwerk van Nederlandse gemeenten, verenigingen, ketenpartners en gedeelde diensten, met hun relaties.',
+      'Een netwerk van Nederlandse gemeenten, verenigingen, ketenpartners en gedeelde diensten, met hun relaties. Organisaties kunnen x en y van een opgeslagen indeling dragen.',
   };
 }

@@ -49,9 +49,29 @@ export const RELATION_FIELDS = [
   'role',
   'since',
   'note',
+  'reason',
   'weight',
   'sourceId',
 ] as const satisfies readonly RelationField[];
+
+/**
+ * Tables (CSV, the workbook) carry the knowledge fields too: theme ids as a
+ * ";"-list and an organisation's positions as JSON in one cell. They refer to
+ * the document's themes, which a table file carries on a sheet or in a file
+ * of its own; GEXF and GraphML have no such place and leave them out.
+ */
+export const ORGANISATION_TABLE_FIELDS = [
+  ...ORGANISATION_FIELDS,
+  'themes',
+  'positions',
+] as const satisfies readonly OrganisationField[];
+export const RELATION_TABLE_FIELDS = [
+  ...RELATION_FIELDS,
+  'themes',
+] as const satisfies readonly RelationField[];
+
+/** The layout's coordinates, beside the fields in tables and as organisation attributes in JSON. */
+export const LAYOUT_FIELDS = ['x', 'y'] as const;
 
 /** Lower case, without spaces, dashes, underscores and dots: "CBS-code" -> "cbscode". */
 export function normaliseName(name: string): string {
@@ -90,9 +110,9 @@ const ORGANISATION_ALIASES = aliasTable<OrganisationField>({
   lat: ['latitude', 'breedtegraad'],
   lon: ['lng', 'longitude', 'lengtegraad'],
   sourceId: ['bron', 'bron-id', 'bronid'],
-  // Knowledge fields travel in JSON only for now; CSV, GEXF and GraphML do not write them.
-  themes: [],
-  positions: [],
+  themes: ["thema's", 'themas', 'thema'],
+  // Not "posities": that is what a Dutch spreadsheet calls x and y as well.
+  positions: ['koploper of volger', 'rollen', 'rol per thema'],
 });
 
 // "bron" is deliberately absent: in a relation table it could mean the start
@@ -101,18 +121,26 @@ const ORGANISATION_ALIASES = aliasTable<OrganisationField>({
 const RELATION_ALIASES = aliasTable<RelationField>({
   source: ['van', 'from'],
   target: ['naar', 'doel', 'to'],
-  type: ['soort', 'relatie', 'relatiesoort'],
+  // "relationType" is what GEXF and GraphML files call it: GEXF's own edge
+  // "type" (directed or not) and networkx's use of it leave no room there.
+  type: ['soort', 'relatie', 'relatiesoort', 'relationType', 'relation type'],
   role: ['rol'],
   since: ['sinds', 'vanaf'],
   note: ['notitie', 'opmerking', 'toelichting'],
   weight: ['gewicht'],
   sourceId: ['bron-id', 'bronid'],
-  themes: [],
+  themes: ["thema's", 'themas', 'thema'],
   reason: ['reden', 'argumenten'],
 });
 
 export function organisationFieldFor(name: string): OrganisationField | undefined {
   return ORGANISATION_ALIASES.get(normaliseName(name));
+}
+
+/** x and y of the layout, as a table names them. */
+export function layoutFieldFor(name: string): (typeof LAYOUT_FIELDS)[number] | undefined {
+  const normal = normaliseName(name);
+  return normal === 'x' || normal === 'y' ? normal : undefined;
 }
 
 export function relationFieldFor(name: string): RelationField | undefined {

@@ -2,6 +2,7 @@ import type { Source } from '../domain/network';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import { parseDecimal, parseWholeNumber } from './cellValues';
+import { readJson } from './jsonRead';
 import {
   KIND_WORDS_HINT,
   ROLE_WORDS_HINT,
@@ -28,7 +29,15 @@ export interface VocabularyPolicy {
 }
 
 export type Coerced =
-  { ok: true; record: FlatRecord; assumed: boolean } | { ok: false; reason: string };
+  | {
+      ok: true;
+      record: FlatRecord;
+      /** The kind or type is the policy's fallback. */
+      assumed: boolean;
+      /** The value that was given but not recognised, when the fallback replaced it. */
+      unmapped?: string;
+    }
+  | { ok: false; reason: string };
 
 const isBlank = (value: unknown) =>
   value === undefined ||
@@ -53,6 +62,24 @@ function asTags(value: unknown): unknown {
   return tags.length ? tags : undefined;
 }
 
+/** Theme ids as a table holds them: "a;b" (spaces around the ids do not count). */
+function asThemeIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length ? value : undefined;
+  if (typeof value !== 'string') return value;
+  const ids = value
+    .split(';')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  return ids.length ? ids : undefined;
+}
+
+/** An organisation's positions on themes as JSON in one cell; what is not JSON stays text for the schema to name. */
+function asPositions(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const parsed = readJson(value);
+  return parsed.ok ? parsed.value : value;
+}
+
 /** A CBS code in any case, with or without the "GM" ("gm0513", "0513"), becomes "GM0513". */
 function asCbsCode(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -67,12 +94,19 @@ function vocabulary<V extends string>(
   hint: string,
   label: string,
   isEmptyWord: (word: string) => boolean = () => false,
-): { ok: true; value: string; assumed: boolean } | { ok: false; reason: string } {
+):
+  { ok: true; value: string; assumed: boolean; unmapped?: string } | { ok: false; reason: string } {
   if (isBlank(value) || (typeof value === 'string' && isEmptyWord(value)))
     return { ok: true, value: policy.fallback, assumed: true };
   const known = typeof value === 'string' ? lookup(value) : undefined;
   if (known) return { ok: true, value: known, assumed: false };
-  if (policy.unknown === 'default') return { ok: true, value: policy.fallback, assumed: true };
+  if (policy.unknown === 'default')
+    return {
+      ok: true,
+      value: policy.fallback,
+      assumed: true,
+      unmapped: String(value).trim().slice(0, 80),
+    };
   const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
   return { ok: false, reason: `onbekende ${label} ${shown}; verwacht ${hint}.` };
 }
@@ -103,7 +137,16 @@ export function coerceOrganisation(raw: FlatRecord, kindPolicy: VocabularyPolicy
     if (tags === undefined) delete record.tags;
     else record.tags = tags;
   }
-  return { ok: true, record: withoutBlanks(record), assumed: kind.assumed };
+  if ('themes' in record) record.themes = asThemeIds(record.themes);
+  if ('positions' in record) record.positions = asPositions(record.positions);
+  for (const axis of ['x', 'y'] as const)
+    if (axis in record) record[axis] = parseDecimal(record[axis]);
+  return {
+    ok: true,
+    record: withoutBlanks(record),
+    assumed: kind.assumed,
+    ...(kind.unmapped === undefined ? {} : { unmapped: kind.unmapped }),
+  };
 }
 
 export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): Coerced {
@@ -132,7 +175,13 @@ export function coerceRelation(raw: FlatRecord, typePolicy: VocabularyPolicy): C
   if (typeof record.since === 'number') record.since = String(record.since);
   if (typeof record.since === 'string') record.since = record.since.trim();
   if ('weight' in record) record.weight = parseDecimal(record.weight);
-  return { ok: true, record, assumed: type.assumed };
+  if ('themes' in record) record.themes = asThemeIds(record.themes);
+  return {
+    ok: true,
+    record,
+    assumed: type.assumed,
+    ...(type.unmapped === undefined ? {} : { unmapped: type.unmapped }),
+  };
 }
 
 /**

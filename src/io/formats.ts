@@ -2,7 +2,7 @@ import type { Network } from '../domain/network';
 import type { CsvSeparator } from './csvTable';
 import { exchangeJson, exportFileName } from './exportNetwork';
 import type { ExportView } from './exportView';
-import type { ImportFormat, ImportOptions, ImportResult } from './importResult';
+import type { ImportOptions, ImportResult } from './importResult';
 
 // Every file format Netwerkkaart reads and writes, described once: the import
 // page takes its accept list, its labels and its detection from here, and the
@@ -24,12 +24,16 @@ export type Detect =
   | { by: 'name' };
 
 export type TextReader = (texts: readonly string[], options: ImportOptions) => ImportResult;
-export type BytesReader = (bytes: Uint8Array, options: ImportOptions) => ImportResult;
+/** A workbook reads asynchronously (its library unzips with promises). */
+export type BytesReader = (
+  bytes: Uint8Array,
+  options: ImportOptions,
+) => ImportResult | Promise<ImportResult>;
 
 export interface ExportOptions {
   /** CSV: the cell separator; a semicolon, as Dutch Excel expects, when not given. */
   separator?: CsvSeparator;
-  /** GEXF, GraphML: how the network looks on screen; asked for only by the formats that carry it. */
+  /** How the network looks (positions for every format; colours and sizes for GEXF and GraphML). */
   view?: () => ExportView;
   now?: Date;
 }
@@ -40,7 +44,10 @@ export interface WrittenPart {
   data: string | Uint8Array;
 }
 
-export type FormatWriter = (network: Network, options: ExportOptions) => WrittenPart[];
+export type FormatWriter = (
+  network: Network,
+  options: ExportOptions,
+) => WrittenPart[] | Promise<WrittenPart[]>;
 
 interface FormatBase<Id extends string> {
   id: Id;
@@ -54,6 +61,8 @@ interface FormatBase<Id extends string> {
   readsAgainstNetwork: boolean;
   /** Loads the writer. */
   write(): Promise<FormatWriter>;
+  /** false: the import worker does not load the reader before a file of this format comes. */
+  preload?: boolean;
 }
 
 export interface TextFormat<Id extends string = FileFormatId> extends FormatBase<Id> {
@@ -71,16 +80,16 @@ export interface BinaryFormat<Id extends string = FileFormatId> extends FormatBa
 
 export type FileFormat = TextFormat | BinaryFormat;
 
-const FILE_FORMAT_IDS = ['json', 'csvZip', 'csv', 'gexf', 'graphml'] as const;
+const FILE_FORMAT_IDS = ['json', 'xlsx', 'csvZip', 'csv', 'gexf', 'graphml'] as const;
 export type FileFormatId = (typeof FILE_FORMAT_IDS)[number];
 
-const onlyText = (texts: readonly string[]) => texts[0] ?? '';
-
-// One loader per module, so the bundler emits one preload wrapper for each.
+// One loader per module, so the bundler emits one preload wrapper for each;
+// each module holds its own reader and writer in the shape the table gives.
 const jsonReader = () => import('./importNetwork');
 const csvReader = () => import('./csvImport');
 const csvWriter = () => import('./csvExport');
 const gexfModule = () => import('./gexfFormat');
+const xlsxModule = () => import('./xlsxFormat');
 const graphmlModule = () => import('./graphmlFormat');
 
 const json: TextFormat<'json'> = {
@@ -91,12 +100,27 @@ const json: TextFormat<'json'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'start', chars: ['{', '['] },
-  read: async () => {
-    const { importJsonText } = await jsonReader();
-    return (texts, options) => importJsonText(onlyText(texts), options);
-  },
+  read: async () => (await jsonReader()).jsonTextReader,
+  // Positions always go along when there are any: they are optional fields, so
+  // every reader of version 1 takes the file, and one button does for all.
   // The JSON writer is part of the app's start anyway (snapshots are exchange documents).
-  write: async () => (network, options) => [{ data: exchangeJson(network, options.now) }],
+  write: async () => (network, options) => [
+    { data: exchangeJson(network, options.now, options.view?.().positions) },
+  ],
+};
+
+const xlsx: BinaryFormat<'xlsx'> = {
+  id: 'xlsx',
+  label: 'Excel-werkmap (.xlsx)',
+  extensions: ['xlsx'],
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  binary: true,
+  readsAgainstNetwork: true,
+  detect: { by: 'name' },
+  // Preloading would fetch a megabyte few visits need: the workbook reader loads when a workbook comes.
+  preload: false,
+  read: async () => (await xlsxModule()).importXlsx,
+  write: async () => (await xlsxModule()).xlsxWriter,
 };
 
 const csvZip: BinaryFormat<'csvZip'> = {
@@ -108,27 +132,19 @@ const csvZip: BinaryFormat<'csvZip'> = {
   readsAgainstNetwork: true,
   detect: { by: 'name' },
   read: async () => (await csvReader()).importCsvZip,
-  write: async () => {
-    const { exportCsvZip } = await csvWriter();
-    return (network, { separator = ';' }) => [
-      { data: exportCsvZip(network, { separator, dutch: true }) },
-    ];
-  },
+  write: async () => (await csvWriter()).csvZipWriter,
 };
 
 const csv: TextFormat<'csv'> = {
   id: 'csv',
-  label: 'CSV voor Excel (2 bestanden)',
+  label: 'CSV voor Excel (losse bestanden)',
   extensions: ['csv', 'tsv', 'txt'],
   mime: 'text/csv;charset=utf-8',
   binary: false,
   readsAgainstNetwork: true,
   detect: { by: 'csvHeader' },
   read: async () => (await csvReader()).importCsvTexts,
-  write: async () => {
-    const { exportCsvFiles } = await csvWriter();
-    return (network, { separator = ';' }) => exportCsvFiles(network, { separator, dutch: true });
-  },
+  write: async () => (await csvWriter()).csvFilesWriter,
 };
 
 const gexf: TextFormat<'gexf'> = {
@@ -139,14 +155,8 @@ const gexf: TextFormat<'gexf'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'xmlRoot', root: 'gexf' },
-  read: async () => {
-    const { importGexf } = await gexfModule();
-    return (texts, options) => importGexf(onlyText(texts), options);
-  },
-  write: async () => {
-    const { exportGexf } = await gexfModule();
-    return (network, { view }) => [{ data: exportGexf(network, view?.()) }];
-  },
+  read: async () => (await gexfModule()).gexfReader,
+  write: async () => (await gexfModule()).gexfWriter,
 };
 
 const graphml: TextFormat<'graphml'> = {
@@ -157,18 +167,12 @@ const graphml: TextFormat<'graphml'> = {
   binary: false,
   readsAgainstNetwork: false,
   detect: { by: 'xmlRoot', root: 'graphml' },
-  read: async () => {
-    const { importGraphml } = await graphmlModule();
-    return (texts, options) => importGraphml(onlyText(texts), options);
-  },
-  write: async () => {
-    const { exportGraphml } = await graphmlModule();
-    return (network, { view }) => [{ data: exportGraphml(network, view?.()) }];
-  },
+  read: async () => (await graphmlModule()).graphmlReader,
+  write: async () => (await graphmlModule()).graphmlWriter,
 };
 
 /** In the order the export menu shows them. */
-export const FILE_FORMATS = { json, csvZip, csv, gexf, graphml } as const satisfies Record<
+export const FILE_FORMATS = { json, xlsx, csvZip, csv, gexf, graphml } as const satisfies Record<
   FileFormatId,
   FileFormat
 >;
@@ -176,36 +180,6 @@ export const FILE_FORMATS = { json, csvZip, csv, gexf, graphml } as const satisf
 export const FILE_FORMAT_LIST: readonly FileFormat[] = FILE_FORMAT_IDS.map(
   (id) => FILE_FORMATS[id],
 );
-
-/** What the import preview calls the shape a reader found. */
-export const IMPORT_FORMAT_LABELS: Readonly<Record<ImportFormat, string>> = {
-  'netwerkkaart-v1': 'Netwerkkaart, versie 1',
-  d3: 'd3 (nodes en links)',
-  csv: 'CSV',
-  gexf: 'GEXF (Gephi)',
-  graphml: 'GraphML',
-};
-
-/** For the file input: every extension and MIME type of the table. */
-export function acceptList(formats: readonly FileFormat[] = FILE_FORMAT_LIST): string {
-  const extensions = formats.flatMap((f) => f.extensions.map((e) => `.${e}`));
-  // A MIME type in `accept` takes no parameters (text/csv, not text/csv;charset=utf-8).
-  const types = formats.map((f) => f.mime.split(';')[0]!.trim());
-  return [...new Set([...extensions, ...types])].join(',');
-}
-
-const extensionOf = (fileName: string) => /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-
-/** The format a file's name says, when exactly one format has its extension (.xml names none). */
-export function formatOfName(
-  fileName: string,
-  formats: readonly FileFormat[] = FILE_FORMAT_LIST,
-): FileFormat | undefined {
-  const extension = extensionOf(fileName);
-  if (extension === undefined) return undefined;
-  const owners = formats.filter((f) => f.extensions.includes(extension));
-  return owners.length === 1 ? owners[0] : undefined;
-}
 
 /** One file of an export, ready to be offered for download. */
 export interface ExportedFile {
@@ -228,7 +202,7 @@ export async function exportFiles(
   const extension = format.extensions[0]!;
   const name = exportFileName(now, options.suffix, extension);
   const base = name.slice(0, -(extension.length + 1));
-  return write(network, { ...options, now }).map(({ part, data }) => ({
+  return (await write(network, { ...options, now })).map(({ part, data }) => ({
     name: part === undefined ? name : `${base}-${part}`,
     data,
     mime: format.mime,

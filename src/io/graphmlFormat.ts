@@ -1,16 +1,17 @@
 import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
-import { sortNetwork, type Network } from '../domain/network';
+import { sortNetwork, type Network, type Source } from '../domain/network';
 import { parseColor, finitePosition, finiteSize, type ExportView } from './exportView';
 import { ORGANISATION_FIELDS, RELATION_FIELDS } from './fieldAliases';
-import { graphToNetwork } from './graphRecords';
+import { graphToNetwork, SOURCE_ATTRIBUTES } from './graphRecords';
+import { graphFileY, roundCoordinate } from './positions';
+import type { FormatWriter, TextReader } from './formats';
 import { fail, fileIssue, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import {
   escapeXmlAttribute,
   escapeXmlText,
   graphStructureIssues,
   parseXmlDocument,
-  xmlErrorMessage,
 } from './xmlDocument';
 
 // GraphML, the XML graph format most tools (Gephi, yEd, networkx, igraph)
@@ -31,6 +32,8 @@ interface KeySpec {
 const NUMBER_TYPES: Partial<Record<string, KeyType>> = {
   population: 'int',
   populationYear: 'int',
+  expectedMembers: 'int',
+  sourceYear: 'int',
   lat: 'double',
   lon: 'double',
   weight: 'double',
@@ -38,7 +41,8 @@ const NUMBER_TYPES: Partial<Record<string, KeyType>> = {
 
 const GRAPH_KEYS: KeySpec[] = [
   { id: 'title', for: 'graph', name: 'title', type: 'string' },
-  // GraphML has no place for data sources; this keeps sourceIds resolvable.
+  { id: 'referenceDate', for: 'graph', name: 'referenceDate', type: 'string' },
+  // The sources as JSON, in a graph attribute, which networkx and igraph keep.
   { id: 'sources', for: 'graph', name: 'sources', type: 'string' },
 ];
 
@@ -52,6 +56,26 @@ const NODE_DATA_KEYS: KeySpec[] = [
     type: NUMBER_TYPES[f] ?? 'string',
   })),
 ];
+// The record's source field by field, as in GEXF: a tool that writes GEXF
+// from this file (networkx does) has no place for the graph's list.
+const SOURCE_KEYS = (prefix: '' | 'edge'): KeySpec[] =>
+  Object.keys(SOURCE_ATTRIBUTES).map((name) => ({
+    id: prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name,
+    for: prefix ? 'edge' : 'node',
+    name,
+    type: NUMBER_TYPES[name] ?? 'string',
+  }));
+const NODE_SOURCE_KEYS = SOURCE_KEYS('');
+const EDGE_SOURCE_KEYS = SOURCE_KEYS('edge');
+
+function sourceData(record: { sourceId?: string }, sources: ReadonlyMap<string, Source>) {
+  const source = record.sourceId === undefined ? undefined : sources.get(record.sourceId);
+  const data: Record<string, unknown> = {};
+  if (source)
+    for (const [name, field] of Object.entries(SOURCE_ATTRIBUTES)) data[name] = source[field];
+  return data;
+}
+
 const NODE_VIEW_KEYS: KeySpec[] = [
   { id: 'x', for: 'node', name: 'x', type: 'double' },
   { id: 'y', for: 'node', name: 'y', type: 'double' },
@@ -61,13 +85,18 @@ const NODE_VIEW_KEYS: KeySpec[] = [
   { id: 'b', for: 'node', name: 'b', type: 'int' },
 ];
 // Edge key ids get a prefix where a node key has the same name (sourceId).
+// The relation type is "relationType", as in GEXF: networkx turns an edge
+// attribute "type" into GEXF's edge direction when it writes GEXF.
 const EDGE_KEYS: KeySpec[] = RELATION_FIELDS.filter((f) => f !== 'source' && f !== 'target').map(
   (f): KeySpec => ({
-    id: f === 'sourceId' ? 'edgeSourceId' : f,
+    id: f === 'sourceId' ? 'edgeSourceId' : f === 'type' ? 'relationType' : f,
     for: 'edge',
-    name: f,
+    name: f === 'type' ? 'relationType' : f,
     type: NUMBER_TYPES[f] ?? 'string',
   }),
+);
+const EDGE_FIELD_OF_KEY = new Map<string, string>(
+  RELATION_FIELDS.map((f) => [f === 'type' ? 'relationType' : f, f]),
 );
 
 function formatValue(value: unknown): string | undefined {
@@ -80,7 +109,8 @@ function formatValue(value: unknown): string | undefined {
 function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, indent: string) {
   const lines: string[] = [];
   for (const key of keys) {
-    const value = formatValue(record[key.name]);
+    const field = key.for === 'edge' ? (EDGE_FIELD_OF_KEY.get(key.name) ?? key.name) : key.name;
+    const value = formatValue(record[field]);
     if (value !== undefined)
       lines.push(`${indent}<data key="${key.id}">${escapeXmlText(value)}</data>`);
   }
@@ -89,11 +119,20 @@ function dataLines(keys: readonly KeySpec[], record: Record<string, unknown>, in
 
 /**
  * The network as GraphML. All edges are written directed (edgedefault); the
- * relation type says whether direction matters.
+ * relation type says whether direction matters. Positions have y upwards, as
+ * Gephi and plots of networkx and igraph layouts have it.
  */
 export function exportGraphml(network: Network, view: ExportView = {}): string {
   const sorted = sortNetwork(network);
-  const keys = [...GRAPH_KEYS, ...NODE_DATA_KEYS, ...NODE_VIEW_KEYS, ...EDGE_KEYS];
+  const sources = new Map(sorted.sources.map((s) => [s.id, s]));
+  const keys = [
+    ...GRAPH_KEYS,
+    ...NODE_DATA_KEYS,
+    ...NODE_SOURCE_KEYS,
+    ...NODE_VIEW_KEYS,
+    ...EDGE_KEYS,
+    ...EDGE_SOURCE_KEYS,
+  ];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -105,6 +144,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
       GRAPH_KEYS,
       {
         title: sorted.title,
+        referenceDate: sorted.referenceDate,
         sources: sorted.sources.length ? JSON.stringify(sorted.sources) : undefined,
       },
       '    ',
@@ -114,8 +154,8 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     const viewData: Record<string, unknown> = {};
     const position = finitePosition(view, org.id);
     if (position) {
-      viewData.x = position.x;
-      viewData.y = position.y;
+      viewData.x = roundCoordinate(position.x);
+      viewData.y = roundCoordinate(graphFileY(position.y));
     }
     viewData.size = finiteSize(view, org.id);
     const color = view.colors?.get(org.id);
@@ -124,6 +164,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     lines.push(
       `    <node id="${escapeXmlAttribute(org.id)}">`,
       ...dataLines(NODE_DATA_KEYS, { ...org, label: org.name }, '      '),
+      ...dataLines(NODE_SOURCE_KEYS, sourceData(org, sources), '      '),
       ...dataLines(NODE_VIEW_KEYS, viewData, '      '),
       '    </node>',
     );
@@ -132,6 +173,7 @@ export function exportGraphml(network: Network, view: ExportView = {}): string {
     lines.push(
       `    <edge id="e${index}" source="${escapeXmlAttribute(rel.source)}" target="${escapeXmlAttribute(rel.target)}">`,
       ...dataLines(EDGE_KEYS, rel as unknown as Record<string, unknown>, '      '),
+      ...dataLines(EDGE_SOURCE_KEYS, sourceData(rel, sources), '      '),
       '    </edge>',
     );
   });
@@ -153,14 +195,35 @@ export function importGraphml(text: string, options: ImportOptions = {}): Import
   // (A snapshot first: xmldom rescans a live list after every change.)
   for (const edge of Array.from(xml.document.getElementsByTagName('edge')))
     if (edge.hasAttribute('directed')) edge.removeAttribute('directed');
+  // The graph's own <data> may stand anywhere among its nodes (networkx puts
+  // it last); graphology-graphml reads only what comes before the first node.
+  const graphElement = xml.document.getElementsByTagName('graph')[0];
+  if (graphElement) {
+    const data = Array.from(graphElement.childNodes).filter(
+      (n): n is Element => n.nodeType === 1 && (n as Element).localName === 'data',
+    );
+    for (const element of data.reverse())
+      graphElement.insertBefore(element, graphElement.firstChild);
+  }
   let graph: Graph;
   try {
     graph = parse(Graph, xml.document);
-  } catch (error) {
+  } catch {
+    // The library's words are English and name its internals; the checks above leave little.
     return fail(
-      [fileIssue(`kon niet als GraphML worden gelezen (${xmlErrorMessage(error)}).`)],
+      [
+        fileIssue(
+          'kon niet als GraphML worden gelezen: de opbouw klopt niet met wat GraphML voorschrijft (keys, knopen en verbindingen).',
+        ),
+      ],
       options.limits,
     );
   }
   return graphToNetwork(graph, 'graphml', options);
 }
+
+/** The format table's reader and writer. */
+export const graphmlReader: TextReader = (texts, options) => importGraphml(texts[0] ?? '', options);
+export const graphmlWriter: FormatWriter = (network, { view }) => [
+  { data: exportGraphml(network, view?.()) },
+];

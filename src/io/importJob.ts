@@ -1,5 +1,5 @@
 import type { Network } from '../domain/network';
-import { detectFormat } from './detectFormat';
+import { detectBinaryFormat, detectFormat } from './detectFormat';
 import { FILE_FORMATS } from './formats';
 import { fail, fileIssue, type ImportOptions, type ImportResult } from './importResult';
 
@@ -22,7 +22,7 @@ export type ImportInput =
 export async function runImport(input: ImportInput, options: ImportOptions): Promise<ImportResult> {
   switch (input.kind) {
     case 'zip':
-      return (await FILE_FORMATS.csvZip.read())(input.bytes, options);
+      return (await FILE_FORMATS[detectBinaryFormat(input.bytes)].read())(input.bytes, options);
     case 'csvPair':
       return (await FILE_FORMATS.csv.read())(input.texts, options);
     case 'text': {

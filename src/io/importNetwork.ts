@@ -1,3 +1,4 @@
+import type { TextReader } from './formats';
 import { fail, textTooBig, type ImportOptions, type ImportResult } from './importResult';
 import { readJson } from './jsonRead';
 import { validateValue } from './validateDocument';
@@ -13,3 +14,7 @@ export function importJsonText(text: string, options: ImportOptions = {}): Impor
   if (!read.ok) return fail([read.issue], options.limits);
   return validateValue(read.value, options);
 }
+
+/** The format table's reader: one file's text. */
+export const jsonTextReader: TextReader = (texts, options) =>
+  importJsonText(texts[0] ?? '', options);

@@ -17,11 +17,12 @@ export interface ImportIssue {
 }
 
 /** The shape a reader found: JSON holds the exchange format or the d3 shape. */
-export type ImportFormat = 'netwerkkaart-v1' | 'd3' | 'csv' | 'gexf' | 'graphml';
+export type ImportFormat = 'netwerkkaart-v1' | 'd3' | 'csv' | 'xlsx' | 'gexf' | 'graphml';
 
 /** A CSV row that could not be read; the rest of the file is still imported. */
 export interface RejectedRow {
-  file: 'organisaties' | 'relaties';
+  /** The table: a CSV file (organisaties.csv) or a sheet of a workbook. */
+  file: 'organisaties' | 'relaties' | 'netwerk';
   /** 1-based line in the file where the row starts (the header is line 1). */
   row: number;
   reason: string;
@@ -41,6 +42,14 @@ export interface ImportOptions {
   limits?: Partial<ReadLimits>;
 }
 
+/** A kind or type value the vocabulary does not know, replaced by the default the preview names. */
+export interface UnmappedValue {
+  field: 'kind' | 'type';
+  value: string;
+  /** How many records had it. */
+  count: number;
+}
+
 export interface ImportSuccess {
   ok: true;
   format: ImportFormat;
@@ -48,6 +57,8 @@ export interface ImportSuccess {
   warnings: string[];
   /** Records that got a default kind or type, for the preview to ask about. */
   assumed: { kinds: number; types: number };
+  /** Of those, the values that were given but not understood ("Provincie"), to name in the preview. */
+  unmapped?: UnmappedValue[];
   /** CSV rows left out, to show (and confirm) before anything is stored. */
   rejectedRows?: RejectedRow[];
   /**
@@ -56,9 +67,10 @@ export interface ImportSuccess {
    */
   mergeOnly?: boolean;
   /**
-   * Node positions the file carried (GEXF, GraphML, d3), for a layout that
-   * looks like the source: finite numbers, only for organisations in
-   * `network`, and absent when the file had none.
+   * Node positions the file carried (every format can), for a layout that
+   * looks like the source: finite numbers in the map's orientation (y
+   * downwards), only for organisations in `network`, and absent when the file
+   * had none. A replacing import stores them as the saved layout.
    */
   positions?: NodePositions;
 }

@@ -10,7 +10,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 // The page starts the worker before a file is chosen: load the readers now, so
 // the first file does not wait for its reader. A failure shows on that read.
-for (const format of FILE_FORMAT_LIST) format.read().catch(() => undefined);
+for (const format of FILE_FORMAT_LIST)
+  if (format.preload !== false) format.read().catch(() => undefined);
 let input: ImportRequest['input'] = undefined;
 
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {

@@ -4,6 +4,7 @@ import type { Organisation } from '../domain/organisation';
 import { knowledgeReferenceErrors } from './knowledgeReferences';
 import { relationKey, type Relation, type RelationType } from '../domain/relation';
 import { convertD3, looksLikeD3 } from './d3Shape';
+import { readPosition, type NodePositions, type Point } from './positions';
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -51,6 +52,7 @@ export function validateValue(value: unknown, options: ImportOptions = {}): Impo
     return {
       ...result,
       assumed: { kinds: conversion.missingKinds, types: conversion.missingTypes },
+      ...(conversion.unmapped.length ? { unmapped: conversion.unmapped } : {}),
       ...(conversion.positions.size ? { positions: conversion.positions } : {}),
     };
   }
@@ -59,7 +61,9 @@ export function validateValue(value: unknown, options: ImportOptions = {}): Impo
 
 export interface BuiltNetwork {
   title?: string;
+  referenceDate?: string;
   sources: Source[];
+  themes?: unknown[];
   organisations: unknown[];
   relations: unknown[];
 }
@@ -76,7 +80,9 @@ export function validateRecords(
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
       ...(built.title ? { title: built.title } : {}),
+      ...(built.referenceDate ? { referenceDate: built.referenceDate } : {}),
       sources: built.sources,
+      ...(built.themes?.length ? { themes: built.themes } : {}),
       organisations: built.organisations,
       relations: built.relations,
     },
@@ -84,13 +90,22 @@ export function validateRecords(
     options,
   );
   if (!result.ok) return result;
+  const positions = mergedPositions(result.positions, extra.positions);
   return {
     ...result,
     ...extra,
     format,
     assumed: extra.assumed ?? result.assumed,
     warnings: [...(extra.warnings ?? []), ...result.warnings],
+    ...(positions ? { positions } : {}),
   };
+}
+
+/** x and y in the records (a table's columns) and the reader's own (GEXF viz) together. */
+function mergedPositions(a?: NodePositions, b?: NodePositions): NodePositions | undefined {
+  if (!a?.size) return b?.size ? b : undefined;
+  if (!b?.size) return a;
+  return new Map([...a, ...b]);
 }
 
 function validateDocument(
@@ -108,11 +123,19 @@ function validateDocument(
   errors.push(...knowledgeReferenceErrors(doc));
   if (errors.length || !parsed.success) return fail(errors, options.limits);
   const data = parsed.data;
+  // x and y are the layout's, not the organisation's: they go to the saved
+  // layout (ImportSuccess.positions), so an edit never has to keep them right.
+  const positions = new Map<string, Point>();
+  const organisations = data.organisations.map(({ x, y, ...org }) => {
+    const position = readPosition(x, y);
+    if (position) positions.set(org.id, position);
+    return withoutUndefined(org) as Organisation;
+  });
   const network: Network = {
     title: data.title ?? 'Geïmporteerd netwerk',
     ...(data.referenceDate ? { referenceDate: data.referenceDate } : {}),
     sources: (data.sources ?? []).map((s) => withoutUndefined(s)),
-    organisations: data.organisations.map((o) => withoutUndefined(o) as Organisation),
+    organisations,
     relations: data.relations.map((r) => withoutUndefined(r) as Relation),
     ...(data.themes ? { themes: data.themes.map((t) => withoutUndefined(t)) } : {}),
   };
@@ -122,6 +145,7 @@ function validateDocument(
     network,
     warnings: unknownFieldWarnings(doc),
     assumed: { kinds: 0, types: 0 },
+    ...(positions.size ? { positions } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Network } from '../domain/network';
+import { relationKey } from '../domain/relation';
 import type { LayoutMeta, NetwerkkaartDB } from './db';
 
 // The finished layout is kept so the map looks the same after a reload. It
@@ -21,6 +23,14 @@ export function networkFingerprint(
   return `${ids.length}:${relationKeys.length}:${h.toString(16)}`;
 }
 
+/** The fingerprint of a network as the map computes it: ids and relation keys in stored order. */
+export function fingerprintOf(network: Pick<Network, 'organisations' | 'relations'>): string {
+  return networkFingerprint(
+    network.organisations.map((o) => o.id),
+    network.relations.map(relationKey),
+  );
+}
+
 export async function saveLayout(
   db: NetwerkkaartDB,
   fingerprint: string,
@@ -30,6 +40,9 @@ export async function saveLayout(
 ): Promise<void> {
   await db.meta.put({ key: 'layout', fingerprint, ids, xs, ys, savedAt: new Date().toISOString() });
 }
+
+/** A layout to store: the fingerprint of the network it is for and a position per id. */
+export type LayoutRecord = Pick<LayoutMeta, 'fingerprint' | 'ids' | 'xs' | 'ys'>;
 
 export interface SavedLayout {
   positions: Map<string, [number, number]>;

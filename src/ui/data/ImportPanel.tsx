@@ -3,16 +3,20 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import { IMPORT_FORMAT_LABELS, acceptList, formatOfName } from '../../io/formats';
+import { acceptList, formatOfName } from '../../io/detectFormat';
+import { IMPORT_FORMAT_LABELS } from '../../io/importFormatLabels';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
 import { checkFileSize, type ImportFailure, type ImportSuccess } from '../../io/importResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
-import { mergeNetwork, replaceNetwork } from '../../storage/repository';
+import { importedLayout } from '../../storage/importedLayout';
+import { replaceNetwork } from '../../storage/repository';
+import { mergeNetwork } from '../../storage/mergeStore';
 import { useUiStore } from '../../state/uiStore';
 import { formatBytes, formatNumber } from '../format';
 import { IncomingKnowledge } from '../knowledge/IncomingKnowledge';
+import { MergePreview } from './MergePreview';
 
 type Mode = 'replace' | 'merge';
 
@@ -48,6 +52,8 @@ export function ImportPanel({ current }: { current: Network }) {
   const [mode, setMode] = useState<Mode>('replace');
   const [dragging, setDragging] = useState(false);
   const [rowsSeen, setRowsSeen] = useState(false);
+  // Stored organisations whose kind the user chose to take from the file.
+  const [acceptKinds, setAcceptKinds] = useState<ReadonlySet<string>>(new Set());
   const inputRef = useRef<HTMLInputElement>(null);
   const importerRef = useRef<Importer | null>(null);
   const importer = () => (importerRef.current ??= createImporter());
@@ -62,7 +68,7 @@ export function ImportPanel({ current }: { current: Network }) {
   const announce = useUiStore((s) => s.announce);
   const headingId = useId();
 
-  /** One file (JSON, CSV, GEXF, GraphML or a zip of CSVs), or two CSVs: organisations and relations. */
+  /** One file (JSON, CSV, an Excel workbook, GEXF, GraphML or a zip of CSVs), or the CSV files of one export (organisations, relations, network). */
   async function readFiles(files: File[]) {
     const fileName = files.map((f) => f.name).join(' + ');
     const tooBig = checkFileSize(files.reduce((n, f) => n + f.size, 0));
@@ -75,7 +81,7 @@ export function ImportPanel({ current }: { current: Network }) {
     let input: ImportInput;
     if (files.length === 1 && formatOfName(files[0]!.name)?.binary) {
       input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
-    } else if (files.length === 2) {
+    } else if (files.length >= 2) {
       input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
     } else {
       input = { kind: 'text', fileName: files[0]!.name, text: await files[0]!.text() };
@@ -103,6 +109,7 @@ export function ImportPanel({ current }: { current: Network }) {
       setState({ step: 'preview', fileName, input, result, ...defaults });
       setMode(result.mergeOnly ? 'merge' : 'replace');
       setRowsSeen(false);
+      setAcceptKinds(new Set());
       announce(`${fileName} is gecontroleerd. Bekijk de voorvertoning en bevestig de import.`);
     }
   }
@@ -130,15 +137,17 @@ export function ImportPanel({ current }: { current: Network }) {
     try {
       let message: string;
       if (mode === 'replace') {
+        // The file's positions become the map's layout: it opens as the file looked.
         await replaceNetwork(db, result.network, {
           origin: 'import',
           snapshotName: `Automatisch: vóór import van ${fileName}`,
+          layout: result.positions && importedLayout(result.network, result.positions),
         });
         message =
           `${fileName} is geïmporteerd: ${formatNumber(result.network.organisations.length)} organisaties en ` +
-          `${formatNumber(result.network.relations.length)} relaties. Het vorige netwerk is bewaard als momentopname.`;
+          `${formatNumber(result.network.relations.length)} relaties${result.positions ? ', met de posities uit het bestand' : ''}. Het vorige netwerk is bewaard als momentopname.`;
       } else {
-        const plan = await mergeNetwork(db, result.network);
+        const plan = await mergeNetwork(db, result.network, new Date(), { acceptKinds });
         message =
           `${fileName} is samengevoegd. Organisaties: ${plan.organisations.added} toegevoegd, ` +
           `${plan.organisations.updated} bijgewerkt, ${plan.organisations.unchanged} ongewijzigd. ` +
@@ -157,14 +166,17 @@ export function ImportPanel({ current }: { current: Network }) {
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    const files = [...event.dataTransfer.files].slice(0, 2);
+    const files = [...event.dataTransfer.files].slice(0, 3);
     if (files.length) void readFiles(files);
   }
 
   const preview = state.step === 'preview' ? state : null;
   const mergePlan = useMemo(
-    () => (preview && mode === 'merge' ? planMerge(current, preview.result.network) : null),
-    [preview, mode, current],
+    () =>
+      preview && mode === 'merge'
+        ? planMerge(current, preview.result.network, { acceptKinds })
+        : null,
+    [preview, mode, current, acceptKinds],
   );
 
   return (
@@ -172,9 +184,9 @@ export function ImportPanel({ current }: { current: Network }) {
       <h2 id={headingId}>Importeren</h2>
       <p>
         Lees een Netwerkkaart-bestand (JSON, versie 1), een d3-bestand met <code>nodes</code> en{' '}
-        <code>links</code>, CSV (organisaties en relaties: kies beide bestanden, of een zip), GEXF
-        (Gephi) of GraphML. Het bestand wordt eerst helemaal gecontroleerd; er wordt niets
-        opgeslagen voordat u bevestigt.
+        <code>links</code>, een Excel-werkmap (.xlsx), CSV (organisaties, relaties en netwerk: kies
+        de bestanden samen, of een zip), GEXF (Gephi) of GraphML. Het bestand wordt eerst helemaal
+        gecontroleerd; er wordt niets opgeslagen voordat u bevestigt.
       </p>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
@@ -198,7 +210,7 @@ export function ImportPanel({ current }: { current: Network }) {
           accept={ACCEPT}
           multiple
           onChange={(e) => {
-            const files = [...(e.target.files ?? [])].slice(0, 2);
+            const files = [...(e.target.files ?? [])].slice(0, 3);
             if (files.length) void readFiles(files);
             e.target.value = '';
           }}
@@ -263,13 +275,25 @@ export function ImportPanel({ current }: { current: Network }) {
           </table>
           {(preview.result.assumed.kinds > 0 || preview.result.assumed.types > 0) && (
             <div className="assumed">
+              {preview.result.unmapped && preview.result.unmapped.length > 0 && (
+                <ul className="unmapped" data-testid="unmapped-values">
+                  {preview.result.unmapped.map((u) => (
+                    <li key={`${u.field}|${u.value}`}>
+                      {u.field === 'kind'
+                        ? `soort "${u.value}" onbekend: gekozen "${KIND_LABELS[preview.defaultKind].nl}"`
+                        : `relatiesoort "${u.value}" onbekend: gekozen "${RELATION_TYPE_LABELS[preview.defaultType].nl}"`}
+                      {u.count > 1 ? ` (${formatNumber(u.count)}×)` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {preview.result.assumed.kinds > 0 && (
                 <p>
                   <label>
                     {formatNumber(preview.result.assumed.kinds)}{' '}
                     {preview.result.assumed.kinds === 1
-                      ? 'organisatie heeft geen soort. Lees haar'
-                      : 'organisaties hebben geen soort. Lees ze'}{' '}
+                      ? 'organisatie heeft geen soort die Netwerkkaart kent. Lees haar'
+                      : 'organisaties hebben geen soort die Netwerkkaart kent. Lees ze'}{' '}
                     in als{' '}
                     <select
                       value={preview.defaultKind}
@@ -291,8 +315,8 @@ export function ImportPanel({ current }: { current: Network }) {
                   <label>
                     {formatNumber(preview.result.assumed.types)}{' '}
                     {preview.result.assumed.types === 1
-                      ? 'relatie heeft geen soort. Lees haar'
-                      : 'relaties hebben geen soort. Lees ze'}{' '}
+                      ? 'relatie heeft geen soort die Netwerkkaart kent. Lees haar'
+                      : 'relaties hebben geen soort die Netwerkkaart kent. Lees ze'}{' '}
                     in als{' '}
                     <select
                       value={preview.defaultType}
@@ -370,12 +394,30 @@ export function ImportPanel({ current }: { current: Network }) {
             </label>
           </fieldset>
           {mergePlan && (
-            <p data-testid="merge-plan">
-              Samenvoegen geeft bij organisaties {mergePlan.organisations.added} nieuw,{' '}
-              {mergePlan.organisations.updated} bijgewerkt en {mergePlan.organisations.unchanged}{' '}
-              ongewijzigd; bij relaties {mergePlan.relations.added} nieuw,{' '}
-              {mergePlan.relations.updated} bijgewerkt en {mergePlan.relations.unchanged}{' '}
-              ongewijzigd.
+            <MergePreview
+              plan={mergePlan}
+              current={current}
+              incoming={preview.result.network}
+              acceptKinds={acceptKinds}
+              onAcceptKind={(id, accept) =>
+                setAcceptKinds((now) => {
+                  const next = new Set(now);
+                  if (accept) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+              hasPositions={!!preview.result.positions}
+            />
+          )}
+          {preview.result.positions && mode === 'replace' && (
+            <p data-testid="preview-positions">
+              Het bestand geeft {formatNumber(preview.result.positions.size)}{' '}
+              {preview.result.positions.size === 1
+                ? 'organisatie een positie'
+                : 'organisaties een positie'}
+              : de kaart toont het netwerk zoals het in het bestand staat. &ldquo;Opnieuw
+              indelen&rdquo; op de kaart deelt het opnieuw in.
             </p>
           )}
           {mergePlan && <IncomingKnowledge current={current} incoming={preview.result.network} />}

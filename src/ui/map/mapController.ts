@@ -1,5 +1,4 @@
 import type { GraphIndex } from '../../analysis/graphIndex';
-import { relationKey } from '../../domain/relation';
 import { layoutProgress } from '../../layout/forceLayout';
 import {
   createLayoutClient,
@@ -14,12 +13,7 @@ import {
 } from '../../render/mapViewTypes';
 import type { Transform } from '../../render/viewport';
 import { db } from '../../storage/db';
-import {
-  networkFingerprint,
-  readLayout,
-  saveLayout,
-  type SavedLayout,
-} from '../../storage/layoutStore';
+import { fingerprintOf, readLayout, saveLayout, type SavedLayout } from '../../storage/layoutStore';
 import { buildRenderModel, startPositions } from './renderModel';
 
 // The life of the map outside React: one object owns the view (the force graph
@@ -234,7 +228,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       view.setData({ organisations: next.organisations, nodes: model.nodes, edges: model.edges });
       if (!laidOut) return;
       ids = next.organisations.map((o) => o.id);
-      fingerprint = networkFingerprint(ids, next.relations.map(relationKey));
+      fingerprint = fingerprintOf(next);
       void (store ? store.read(fingerprint) : Promise.resolve(undefined)).then((saved) => {
         if (run === generation && !destroyed) place(next, saved);
       });

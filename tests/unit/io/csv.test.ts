@@ -6,7 +6,13 @@ import { exportCsv, exportCsvZip } from '../../../src/io/csvExport';
 import { detectCsvTable, detectSeparator, readHeader } from '../../../src/io/csvHeader';
 import { readCsvTable } from '../../../src/io/csvTable';
 import { importCsv, importCsvZip, type CsvImportResult } from '../../../src/io/csvImport';
-import { comparable, interopNetwork } from '../../fixtures/interopNetwork';
+import { sortNetwork } from '../../../src/domain/network';
+import {
+  comparable,
+  fullNetwork,
+  interopNetwork,
+  withoutEmptyTags,
+} from '../../fixtures/interopNetwork';
 import { sampleNetwork } from '../fixtures';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/${name}`, 'utf8');
@@ -22,10 +28,10 @@ describe('CSV export', () => {
     expect(organisations.startsWith('\uFEFF')).toBe(true);
     expect(relations.startsWith('\uFEFF')).toBe(true);
     expect(organisations.slice(1).split('\r\n')[0]).toBe(
-      'id,kind,name,shortName,category,domain,expectedMembers,cbsCode,province,population,populationYear,website,description,tags,lat,lon,sourceId',
+      'id,kind,name,shortName,category,domain,expectedMembers,cbsCode,province,population,populationYear,website,description,tags,lat,lon,sourceId,themes,positions',
     );
     expect(relations.slice(1).split('\r\n')[0]).toBe(
-      'source,target,type,role,since,note,weight,sourceId',
+      'source,target,type,role,since,note,reason,weight,sourceId,themes',
     );
   });
 
@@ -54,12 +60,54 @@ describe('CSV export', () => {
       expect(cell).not.toMatch(/^[=+@\t\r]/);
   });
 
-  it('zips both files', () => {
+  it('zips the three files', () => {
     const zip = unzipSync(exportCsvZip(sampleNetwork(), { separator: ';' }));
-    expect(Object.keys(zip).sort()).toEqual(['organisaties.csv', 'relaties.csv']);
+    expect(Object.keys(zip).sort()).toEqual(['netwerk.csv', 'organisaties.csv', 'relaties.csv']);
     const bytes = zip['organisaties.csv']!;
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(strFromU8(bytes).startsWith('id;kind;name')).toBe(true);
+  });
+});
+
+describe('CSV round trip of everything', () => {
+  const network = fullNetwork();
+  const positions = new Map(
+    network.organisations.map((o, i) => [o.id, { x: i * 12.5 - 30, y: 40 - i * 7.25 }]),
+  );
+
+  for (const dutch of [false, true])
+    it(`keeps title, date, every source and theme, every field and the positions (${dutch ? 'Dutch' : 'English'} headers)`, () => {
+      const files = exportCsv(network, { separator: ';', dutch, positions });
+      // Into a profile that holds another network: nothing comes from there.
+      const other = { title: 'Ander', sources: [], organisations: [], relations: [] };
+      const result = success(importCsv(files, { existing: other }));
+      expect(result.rejectedRows).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(sortNetwork(result.network)).toEqual(withoutEmptyTags(network));
+      expect(result.positions).toEqual(positions);
+    });
+
+  it('writes the network table readably, in Dutch for Excel', () => {
+    const { network: about } = exportCsv(network, { separator: ';', dutch: true });
+    const lines = about.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('wat;id;titel;peildatum;uitgever;jaar;webadres;licentie;omschrijving');
+    expect(lines[1]).toBe('netwerk;;Testnetwerk;2025-01-01;;;;;');
+    expect(lines).toContain(
+      'bron;cbs-2025;CBS, bevolking op 1 januari 2025;;CBS;2025;https://www.cbs.nl/nl-nl/cijfers;CC BY 4.0;',
+    );
+    expect(lines).toContain('thema;open-data;Open data;;;;;;');
+  });
+
+  it('reports a bad row of the network table and keeps the rest', () => {
+    const files = exportCsv(network, { separator: ';', dutch: true });
+    files.network = files.network.replace('bron;cbs-2025;', 'bron;cbs-2025;;');
+    files.network += 'stad;x;Gouda;;;;;;\r\n';
+    const result = success(importCsv(files, {}));
+    expect(result.rejectedRows.map((r) => [r.file, r.row])).toEqual([
+      ['netwerk', 3],
+      ['netwerk', 7],
+    ]);
+    expect(result.rejectedRows[1]!.reason).toContain('verwacht netwerk, bron of thema');
   });
 });
 
@@ -73,7 +121,6 @@ describe('CSV round trip', () => {
       expect(result.rejectedRows).toEqual([]);
       expect(result.assumed).toEqual({ kinds: 0, types: 0 });
       expect(comparable(result.network)).toEqual(comparable(network));
-      // Sources are not in CSV; they come from the current network.
       expect(result.network.sources).toEqual(network.sources);
     });
   }
@@ -91,9 +138,9 @@ describe('CSV round trip', () => {
     const notes = result.network.relations.map((r) => r.note);
     expect(notes).toContain('Regel één\r\nRegel twee, "geciteerd"');
     expect(notes).toContain('\t=cmd|/c calc');
-    // Without the current network, a sourceId gets a stand-in source and a warning.
-    expect(result.network.sources).toEqual([{ id: 'test', title: 'test' }]);
-    expect(result.warnings.join(' ')).toContain('Bron "test" staat niet in het bestand');
+    // netwerk.csv carries the sources, so none is a stand-in.
+    expect(result.network.sources).toEqual(network.sources);
+    expect(result.warnings).toEqual([]);
   });
 
   it('writes Dutch headers and words for Excel, and reads them back unchanged', () => {
@@ -102,9 +149,9 @@ describe('CSV round trip', () => {
     const [orgHeader] = files.organisations.replace(/^\uFEFF/, '').split('\r\n');
     const [relHeader] = files.relations.replace(/^\uFEFF/, '').split('\r\n');
     expect(orgHeader).toBe(
-      'id;soort;naam;afkorting;categorie;domein;aantal leden;CBS-code;provincie;inwoners;peiljaar;website;omschrijving;labels;breedtegraad;lengtegraad;bron',
+      "id;soort;naam;afkorting;categorie;domein;aantal leden;CBS-code;provincie;inwoners;peiljaar;website;omschrijving;labels;breedtegraad;lengtegraad;bron;thema's;rol per thema",
     );
-    expect(relHeader).toBe('van;naar;soort;rol;sinds;toelichting;gewicht;bron-id');
+    expect(relHeader).toBe("van;naar;soort;rol;sinds;toelichting;reden;gewicht;bron-id;thema's");
     expect(files.organisations).toContain(';Gemeente;');
     expect(files.organisations).not.toContain('municipality');
     expect(files.relations).toMatch(/;Lidmaatschap;/);

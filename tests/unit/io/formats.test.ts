@@ -3,19 +3,17 @@ import { dirname, resolve } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../../src/io/csvExport';
-import { detectFormat } from '../../../src/io/detectFormat';
+import { acceptList, detectFormat, formatOfName } from '../../../src/io/detectFormat';
 import { exchangeJson } from '../../../src/io/exportNetwork';
 import {
   FILE_FORMATS,
   FILE_FORMAT_LIST,
-  IMPORT_FORMAT_LABELS,
-  acceptList,
   exportFiles,
-  formatOfName,
   type FileFormat,
 } from '../../../src/io/formats';
 import { exportGexf } from '../../../src/io/gexfFormat';
 import { exportGraphml } from '../../../src/io/graphmlFormat';
+import { IMPORT_FORMAT_LABELS } from '../../../src/io/importFormatLabels';
 import { runImport } from '../../../src/io/importJob';
 import type { ImportOptions } from '../../../src/io/importResult';
 import { sampleNetwork } from '../fixtures';
@@ -43,8 +41,9 @@ describe('the format table', () => {
   it('keeps the export menu in the order and words users know', () => {
     expect(FILE_FORMAT_LIST.map((f) => f.label)).toEqual([
       'JSON (Netwerkkaart)',
+      'Excel-werkmap (.xlsx)',
       'CSV voor Excel (zip)',
-      'CSV voor Excel (2 bestanden)',
+      'CSV voor Excel (losse bestanden)',
       'GEXF (Gephi)',
       'GraphML',
     ]);
@@ -55,6 +54,7 @@ describe('the format table', () => {
       'netwerkkaart-v1': 'Netwerkkaart, versie 1',
       d3: 'd3 (nodes en links)',
       csv: 'CSV',
+      xlsx: 'Excel-werkmap',
       gexf: 'GEXF (Gephi)',
       graphml: 'GraphML',
     });
@@ -127,12 +127,11 @@ describe('detection through the table', () => {
     const shapes: Record<string, string | false> = {};
     for (const format of FILE_FORMAT_LIST) {
       const files = await exportFiles(format, network, { separator: ';', now });
-      const result =
-        format.id === 'csvZip'
-          ? await runImport({ kind: 'zip', bytes: files[0]!.data as Uint8Array }, {})
-          : format.id === 'csv'
-            ? await runImport({ kind: 'csvPair', texts: files.map((f) => textOf(f.data)) }, {})
-            : await importText(files[0]!.name, textOf(files[0]!.data));
+      const result = format.binary
+        ? await runImport({ kind: 'zip', bytes: files[0]!.data as Uint8Array }, {})
+        : format.id === 'csv'
+          ? await runImport({ kind: 'csvPair', texts: files.map((f) => textOf(f.data)) }, {})
+          : await importText(files[0]!.name, textOf(files[0]!.data));
       shapes[format.id] = result.ok && result.format;
       expect(result.ok && result.network.organisations.length, format.id).toBe(
         network.organisations.length,
@@ -140,6 +139,7 @@ describe('detection through the table', () => {
     }
     expect(shapes).toEqual({
       json: 'netwerkkaart-v1',
+      xlsx: 'xlsx',
       csvZip: 'csv',
       csv: 'csv',
       gexf: 'gexf',
@@ -196,24 +196,25 @@ describe('exportFiles', () => {
     expect(csv.map((f) => [f.name, f.mime])).toEqual([
       ['netwerkkaart-2026-12-01-organisaties.csv', 'text/csv;charset=utf-8'],
       ['netwerkkaart-2026-12-01-relaties.csv', 'text/csv;charset=utf-8'],
+      ['netwerkkaart-2026-12-01-netwerk.csv', 'text/csv;charset=utf-8'],
     ]);
     const dutch = exportCsv(network, { separator: ',', dutch: true });
-    expect(csv.map((f) => f.data)).toEqual([dutch.organisations, dutch.relations]);
+    expect(csv.map((f) => f.data)).toEqual([dutch.organisations, dutch.relations, dutch.network]);
     const [zip] = await exportFiles(FILE_FORMATS.csvZip, network, { now });
     expect(zip).toMatchObject({ name: 'netwerkkaart-2026-12-01.zip', mime: 'application/zip' });
     expect(zip!.data).toBeInstanceOf(Uint8Array);
   });
 
-  it('asks for the view only for the formats that carry it', async () => {
+  it('hands every format the view: all carry positions', async () => {
     let asked = 0;
     const view = () => {
       asked++;
       return { positions: new Map([['GM0513', { x: 1.5, y: -2 }]]) };
     };
     for (const format of FILE_FORMAT_LIST) await exportFiles(format, network, { now, view });
-    expect(asked).toBe(2);
+    expect(asked).toBe(FILE_FORMAT_LIST.length);
     const [gexf] = await exportFiles(FILE_FORMATS.gexf, network, { now, view });
-    expect(gexf!.data).toBe(exportGexf(network, view()));
+    expect(gexf!.data).toBe(exportGexf(network, view(), now));
   });
 });
 
@@ -284,9 +285,13 @@ describe('positions', () => {
   it('come back in one shape from every format that carries them', async () => {
     const view = () => ({ positions });
     const carried: Partial<Record<FileFormat['id'], unknown>> = {};
-    for (const format of [FILE_FORMATS.gexf, FILE_FORMATS.graphml]) {
-      const [file] = await exportFiles(format, network, { now, view });
-      const result = await importText(file!.name, textOf(file!.data));
+    for (const format of FILE_FORMAT_LIST) {
+      const files = await exportFiles(format, network, { now, view });
+      const result = format.binary
+        ? await runImport({ kind: 'zip', bytes: files[0]!.data as Uint8Array }, {})
+        : format.id === 'csv'
+          ? await runImport({ kind: 'csvPair', texts: files.map((f) => textOf(f.data)) }, {})
+          : await importText(files[0]!.name, textOf(files[0]!.data));
       carried[format.id] = result.ok && result.positions;
     }
     const d3 = await importText(
@@ -296,8 +301,7 @@ describe('positions', () => {
         links: [],
       }),
     );
-    expect(carried.gexf).toEqual(positions);
-    expect(carried.graphml).toEqual(positions);
+    for (const format of FILE_FORMAT_LIST) expect(carried[format.id], format.id).toEqual(positions);
     expect(d3.ok && d3.positions).toEqual(positions);
   });
 

@@ -46,8 +46,9 @@ describe('GEXF export', () => {
       province: 'Zuid-Holland',
       population: 70_000,
       populationYear: 2025,
+      // y upwards in the file, as Gephi draws it; downwards on the map.
       x: 10.5,
-      y: -20.25,
+      y: 20.25,
       size: 8,
       color: 'rgb(31,119,180)',
     });
@@ -64,28 +65,47 @@ describe('GEXF export', () => {
     expect(graph.getNodeAttributes('ibd')).not.toHaveProperty('color');
     const edge = graph.findEdge((_e, _a, s, t) => s === 'GM0363' && t === 'ibd')!;
     expect(graph.getEdgeAttributes(edge)).toMatchObject({
-      type: 'uses',
+      relationType: 'uses',
+      symmetric: false,
       role: 'frontrunner',
       since: '2013-01',
     });
-    const knowledge = graph.findEdge((_e, a) => a.type === 'knowledge')!;
-    expect(graph.getEdgeAttributes(knowledge)).toMatchObject({ weight: 2.5 });
-    expect(graph.isDirected(edge)).toBe(true);
-    expect(graph.isUndirected(knowledge)).toBe(true);
+    const knowledge = graph.findEdge((_e, a) => a.relationType === 'knowledge')!;
+    expect(graph.getEdgeAttributes(knowledge)).toMatchObject({ weight: 2.5, symmetric: true });
+    // Every edge directed: networkx refuses an undirected edge in a directed graph.
+    expect(graph.type).toBe('directed');
   });
 
   it('writes GEXF 1.3 with the viz namespace Gephi expects', () => {
     const text = exportGexf(interopNetwork(), view());
-    expect(text).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+    expect(text).toContain('<gexf xmlns="http://gexf.net/1.3"');
+    expect(text).toContain('version="1.3"');
     expect(text).toContain('xmlns:viz="http://gexf.net/1.3/viz"');
-    expect(text).toContain('<viz:position x="10.5" y="-20.25"');
+    expect(text).toContain('<viz:position x="10.5" y="20.25"');
     expect(text).toContain('<viz:color r="31" g="119" b="180"');
+  });
+
+  it('puts the title in <description> and the sources beside each record, not in <meta> tags GEXF lacks', () => {
+    const text = exportGexf(interopNetwork(), {}, new Date('2026-11-30T12:00:00Z'));
+    const meta = /<meta[\s\S]*?<\/meta>/.exec(text)![0];
+    expect(meta).toBe(
+      [
+        '<meta lastmodifieddate="2026-11-30">',
+        '    <creator>Netwerkkaart</creator>',
+        '    <description>Testnetwerk</description>',
+        '  </meta>',
+      ].join('\n'),
+    );
+    expect(text).toContain('<attvalue for="sourceTitle" value="Testbron">');
+    expect(text).toContain('<attvalue for="sourceYear" value="2025">');
+    expect(text).not.toMatch(/ type="(undirected|mutual|mixed)"/);
+    expect(text).toContain('<graph defaultedgetype="directed">');
   });
 
   it('escapes markup and entities instead of writing them', () => {
     const text = exportGexf(interopNetwork());
     expect(text).not.toContain('<script>');
-    expect(text).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script> &amp; Co');
+    expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
     expect(text).toContain('&amp;amp; letterlijk');
   });
 });
@@ -138,7 +158,8 @@ describe('GEXF import from other tools', () => {
     ]);
     expect(result.warnings.join(' ')).toContain('"modularity_class"');
     expect(result.warnings.join(' ')).toContain('de id is als naam gebruikt');
-    expect(result.positions?.get('1')).toEqual({ x: -3.5, y: 7 });
+    // Gephi's y points up, the map's down.
+    expect(result.positions?.get('1')).toEqual({ x: -3.5, y: -7 });
   });
 
   it('refuses malformed XML with a Dutch message', () => {

@@ -43,8 +43,9 @@ describe('GraphML export', () => {
       population: 70_000,
       lat: 52.0116,
       tags: 'G40|Midden-Holland',
+      // y upwards in the file, as Gephi, networkx and igraph plots have it.
       x: 10.5,
-      y: -20.25,
+      y: 20.25,
       size: 8,
       color: '#1f77b4',
     });

@@ -81,6 +81,22 @@ describe('import: valid input', () => {
     });
   });
 
+  it('names the d3 kinds and types it does not know, and the count of each', () => {
+    const text = JSON.stringify({
+      nodes: [
+        { id: 'a', kind: 'Provincie' },
+        { id: 'b', kind: 'Provincie' },
+        { id: 'c', kind: 'municipality' },
+      ],
+      links: [{ source: 'a', target: 'c', type: 'vriend' }],
+    });
+    const result = importJsonText(text);
+    expect(result.ok && result.unmapped).toEqual([
+      { field: 'kind', value: 'Provincie', count: 2 },
+      { field: 'type', value: 'vriend', count: 1 },
+    ]);
+  });
+
   it('resolves d3 links given as node indexes', () => {
     const result = validateValue({
       nodes: [{ id: 'x' }, { id: 'y' }],

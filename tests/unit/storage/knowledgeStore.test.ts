@@ -4,12 +4,8 @@ import type { Network } from '../../../src/domain/network';
 import { NetwerkkaartDB } from '../../../src/storage/db';
 import { applyEdits, readUndoState, undoLast } from '../../../src/storage/editStore';
 import { ensureSource, readRecorder, writeRecorder } from '../../../src/storage/knowledgeStore';
-import {
-  mergeNetwork,
-  readNetwork,
-  replaceNetwork,
-  resetToEmbedded,
-} from '../../../src/storage/repository';
+import { readNetwork, replaceNetwork, resetToEmbedded } from '../../../src/storage/repository';
+import { mergeNetwork } from '../../../src/storage/mergeStore';
 import { sampleNetwork } from '../fixtures';
 
 const THEMES = [

@@ -5,7 +5,6 @@ import {
   deleteSnapshot,
   ensureSeeded,
   listSnapshots,
-  mergeNetwork,
   readNetwork,
   readNetworkMeta,
   replaceNetwork,
@@ -14,6 +13,7 @@ import {
   saveSnapshot,
   writeNetworkMeta,
 } from '../../../src/storage/repository';
+import { mergeNetwork } from '../../../src/storage/mergeStore';
 import { StorageWriteError, asStorageError } from '../../../src/storage/storageError';
 import { sampleNetwork } from '../fixtures';
 
