@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORGANISATION_DOMAINS, ORGANISATION_KINDS, CBS_CODE_PATTERN } from '../domain/organisation';
 import { RELATION_ROLES, RELATION_TYPES } from '../domain/relation';
+import { nonXmlTextReason } from '../domain/xmlText';
 import { IMPORT_LIMITS as L } from './limits';
 
 // No `new Function` probe: the app's Content-Security-Policy forbids eval, and
@@ -13,18 +14,25 @@ z.config({ jitless: true });
 export const FORMAT_NAME = 'netwerkkaart';
 export const FORMAT_VERSION = 1;
 
+// Every text must be writable to every format (domain/xmlText.ts); the message
+// names the character and where it is, since most of them cannot be seen.
+const writableText = (value: string, ctx: z.RefinementCtx) => {
+  const reason = nonXmlTextReason(value);
+  if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+};
+
 const text = (max: number) =>
   z
     .string({ error: 'verwacht tekst' })
-    .max(max, { error: `tekst is te lang (maximaal ${max} tekens)` });
+    .max(max, { error: `tekst is te lang (maximaal ${max} tekens)` })
+    .superRefine(writableText);
 
 const requiredText = (max: number) => text(max).min(1, { error: 'mag niet leeg zijn' });
 
-// Ids end up in URLs and file names: control characters have no place there.
-const hasControlCharacter = (value: string) =>
-  [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
-const id = requiredText(L.maxIdLength).refine((value) => !hasControlCharacter(value), {
-  error: 'mag geen stuurtekens bevatten',
+// Ids end up in URLs and file names: not even the tab and line breaks that
+// other texts may hold (the other control characters no text may hold).
+const id = requiredText(L.maxIdLength).refine((value) => !/[\t\n\r]/.test(value), {
+  error: 'mag geen tab of regelovergang bevatten',
 });
 
 const httpUrl = text(L.maxUrlLength).refine(

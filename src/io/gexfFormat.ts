@@ -66,13 +66,14 @@ export function exportGexf(network: Network, view: ExportView = {}): string {
           : `rgba(${rgba.r},${rgba.g},${rgba.b},${rgba.a})`;
     const size = finiteSize(view, org.id);
     if (size !== undefined) attributes.size = size;
-    graph.addNode(org.id, attributes);
+    graph.addNode(xmlSafe(org.id), attributes);
   }
   sorted.relations.forEach((rel, index) => {
     const attributes = withValues(EDGE_ATTRIBUTES, rel);
     const key = `e${index}`;
-    if (isDirected(rel.type)) graph.addDirectedEdgeWithKey(key, rel.source, rel.target, attributes);
-    else graph.addUndirectedEdgeWithKey(key, rel.source, rel.target, attributes);
+    const [source, target] = [xmlSafe(rel.source), xmlSafe(rel.target)];
+    if (isDirected(rel.type)) graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    else graph.addUndirectedEdgeWithKey(key, source, target, attributes);
   });
   return write(graph, { version: '1.3', pretty: true });
 }

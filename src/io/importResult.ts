@@ -3,6 +3,7 @@ import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import type { NodePositions } from './positions';
 import { formatBytes, readLimits, type ReadLimits } from './limits';
+import type { TextPosition } from './textPosition';
 
 // What every reader returns, whatever the format, and the issues it reports.
 // The preview shows one result shape, so it does not care where data came from.
@@ -14,6 +15,8 @@ export interface ImportIssue {
   message: string;
   /** Machine-readable location, for tests and highlighting. */
   path: (string | number)[];
+  /** Where in the file's text a parse error is (the file itself could not be read). */
+  position?: TextPosition;
 }
 
 /** The shape a reader found: JSON holds the exchange format or the d3 shape. */

@@ -1,3 +1,4 @@
+import { escapeXmlAttribute } from '../domain/xmlText';
 import type { RenderEdge, RenderNode } from './drawScene';
 import { placeLabels, type LabelCandidate } from './labels';
 import { EDGE_STYLES, LABEL_COLORS, RING_COLORS } from './palette';
@@ -22,11 +23,9 @@ export interface SvgExportInput {
   legend: { label: string; color?: string; dash?: readonly number[] }[];
 }
 
-const escapeXml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+// Text and attribute values alike: the attribute escape is the stricter one,
+// and it drops what XML cannot carry, so the file always opens.
+const escapeXml = escapeXmlAttribute;
 
 const n2 = (v: number) => (Math.round(v * 100) / 100).toString();
 

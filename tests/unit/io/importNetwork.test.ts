@@ -270,7 +270,7 @@ describe('import: every rejection has its own message', () => {
     const [e] = errorsOf(
       importJsonText(withChange((d) => (d.organisations[5].id = 'min\u0000bzk'))),
     );
-    expect(e!.message).toContain('stuurtekens');
+    expect(e!.message).toContain('het stuurteken U+0000 op positie 4');
   });
 
   it('a file over the size limit, saying the limit', () => {
