@@ -26,6 +26,7 @@ import {
   type ImportOptions,
   type ImportSuccess,
   type RejectedRow,
+  rejectedLines,
 } from './importResult';
 import { formatBytes, readLimits } from './limits';
 import { validateRecords } from './validateDocument';
@@ -257,9 +258,22 @@ function relationTable(
   };
 }
 
+// Free text may hold a line break inside quotes; ids, kinds, numbers and dates never do.
+const MULTILINE_FIELDS = new Set([
+  'name',
+  'shortName',
+  'description',
+  'category',
+  'province',
+  'tags',
+  'note',
+]);
+const lineBreaksIn = (fieldFor: (heading: string) => string | undefined) => (heading: string) =>
+  MULTILINE_FIELDS.has(fieldFor(unguardFormula(heading).trim()) ?? '');
+
 const rejectedAsIssues = (rows: readonly RejectedRow[]): ImportIssue[] =>
   rows.map((r) => ({
-    where: `${r.file}.csv, regel ${r.row}`,
+    where: `${r.file}.csv, ${rejectedLines(r)}`,
     message: r.reason,
     path: [r.file, r.row],
   }));
@@ -284,12 +298,24 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImpo
 
   let orgs = emptyRead<Organisation>();
   if (files.organisations !== undefined) {
-    const table = readCsvTable(files.organisations, 'organisaties');
+    const table = readCsvTable(files.organisations, 'organisaties', {
+      allowsLineBreaks: lineBreaksIn(organisationFieldFor),
+    });
     if (!('header' in table)) return fail([table], limits);
     rejected.push(...table.rejected);
     const read = readRecords(table, organisationTable(options), rejected, warnings);
     if (!('records' in read)) return fail([read], limits);
     orgs = read;
+    // Ids on lines a stray quote swallowed: relations to them say why they fail.
+    const idIndex = table.header.findIndex(
+      (h) => organisationFieldFor(unguardFormula(h).trim()) === 'id',
+    );
+    for (const cells of table.lostLines) {
+      const id = unguardFormula(cells[idIndex] ?? '')
+        .replace(/^"/, '')
+        .trim();
+      if (id !== '' && !orgs.lineOf.has(id)) orgs.rejectedIds.add(id);
+    }
     if (orgs.records.length === 0)
       return fail(
         [
@@ -311,7 +337,9 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImpo
 
   let rels = emptyRead<Relation>();
   if (files.relations !== undefined) {
-    const table = readCsvTable(files.relations, 'relaties');
+    const table = readCsvTable(files.relations, 'relaties', {
+      allowsLineBreaks: lineBreaksIn(relationFieldFor),
+    });
     if (!('header' in table)) return fail([table], limits);
     rejected.push(...table.rejected);
     const knownIds = mergeOnly

@@ -27,8 +27,25 @@ export interface RejectedRow {
   file: 'organisaties' | 'relaties';
   /** 1-based line in the file where the row starts (the header is line 1). */
   row: number;
+  /**
+   * The last line, when a quote made many lines one row (or the rest of the
+   * file): every line from `row` to here is lost, and the preview says so.
+   */
+  lastRow?: number;
+  /** How many records (lines that are not blank) are lost with it; 1 when absent. */
+  records?: number;
   reason: string;
 }
+
+/** The records a preview must say are lost: one per rejected row, more for a row of many lines. */
+export const lostRecords = (rows: readonly RejectedRow[]): number =>
+  rows.reduce((n, r) => n + (r.records ?? 1), 0);
+
+/** "regel 8" or "regel 8 tot en met 344". */
+export const rejectedLines = (r: RejectedRow): string =>
+  r.lastRow === undefined || r.lastRow === r.row
+    ? `regel ${r.row}`
+    : `regel ${r.row} tot en met ${r.lastRow}`;
 
 export interface ImportOptions {
   /** Kind for records that carry none; shown in the preview, never applied silently. */

@@ -6,7 +6,13 @@ import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../d
 import { IMPORT_FORMAT_LABELS, acceptList, formatOfName } from '../../io/formats';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
-import { checkFileSize, type ImportFailure, type ImportSuccess } from '../../io/importResult';
+import {
+  checkFileSize,
+  lostRecords,
+  rejectedLines,
+  type ImportFailure,
+  type ImportSuccess,
+} from '../../io/importResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
 import { mergeNetwork, replaceNetwork } from '../../storage/repository';
@@ -320,17 +326,20 @@ export function ImportPanel({ current }: { current: Network }) {
           {preview.result.rejectedRows && preview.result.rejectedRows.length > 0 && (
             <div className="error-box" data-testid="rejected-rows">
               <h4>
-                {formatNumber(preview.result.rejectedRows.length)}{' '}
-                {preview.result.rejectedRows.length === 1 ? 'rij wordt' : 'rijen worden'} niet
+                {formatNumber(lostRecords(preview.result.rejectedRows))}{' '}
+                {lostRecords(preview.result.rejectedRows) === 1 ? 'rij wordt' : 'rijen worden'} niet
                 ingelezen
               </h4>
               <ul>
                 {preview.result.rejectedRows.slice(0, 100).map((r, i) => (
                   <li key={i}>
-                    {r.file}, regel {r.row}: {r.reason}
+                    {r.file}, {rejectedLines(r)}: {r.reason}
                   </li>
                 ))}
               </ul>
+              {preview.result.rejectedRows.length > 100 && (
+                <p>… en nog {formatNumber(preview.result.rejectedRows.length - 100)} meldingen.</p>
+              )}
               <label>
                 <input
                   type="checkbox"
