@@ -1,4 +1,3 @@
-import { strFromU8, unzipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Organisation } from '../domain/organisation';
 import { relationKey, type Relation } from '../domain/relation';
@@ -28,7 +27,9 @@ import {
   type RejectedRow,
   rejectedLines,
 } from './importResult';
-import { formatBytes, readLimits } from './limits';
+import { readLimits } from './limits';
+import { decodeText } from './textDecoding';
+import { readZip } from './zipRead';
 import { validateRecords } from './validateDocument';
 
 // Reading CSV forgives what people do to a spreadsheet (Dutch headers and
@@ -412,41 +413,25 @@ export function importCsvTexts(
 /** A zip as written by exportCsvZip (or any zip with one table of each kind). */
 export function importCsvZip(data: Uint8Array, options: ImportOptions = {}): CsvImportResult {
   const { limits } = options;
-  const { maxFileBytes } = readLimits(limits);
   const tooBig = checkFileSize(data.length, limits);
   if (tooBig) return tooBig;
-  let declared = 0;
-  let tooLarge = false;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data, {
-      // Sizes come from the zip's own directory: stop before inflating a zip bomb.
-      filter: (file) => {
-        declared += file.originalSize;
-        if (declared > maxFileBytes) tooLarge = true;
-        return !tooLarge && /\.(csv|txt)$/i.test(file.name) && !file.name.startsWith('__MACOSX/');
-      },
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail([fileIssue(`is geen leesbaar zip-bestand (${detail}).`)], limits);
-  }
-  if (tooLarge)
-    return fail(
-      [
-        fileIssue(
-          `pakt uit tot meer dan ${formatBytes(maxFileBytes)}; zo groot leest Netwerkkaart niet.`,
-        ),
-      ],
-      limits,
-    );
+  const zip = readZip(
+    data,
+    (name) => /\.(csv|txt)$/i.test(name) && !name.startsWith('__MACOSX/'),
+    readLimits(limits).maxFileBytes,
+  );
+  if (!zip.ok) return fail([fileIssue(zip.message)], limits);
   const files: CsvFiles = {};
   const ignored: string[] = [];
-  for (const [name, bytes] of Object.entries(entries)) {
-    const text = strFromU8(bytes);
-    const kind = detectCsvTable(text);
-    if (kind && files[kind] === undefined) files[kind] = text;
-    else ignored.push(name);
+  const encodings: string[] = [];
+  for (const { name, bytes } of zip.entries) {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return fail([{ ...decoded.issue, where: name }], limits);
+    const kind = detectCsvTable(decoded.text);
+    if (kind && files[kind] === undefined) {
+      files[kind] = decoded.text;
+      if (decoded.warning) encodings.push(`${name}: ${decoded.warning}`);
+    } else ignored.push(name);
   }
   if (!files.organisations && !files.relations)
     return fail(
@@ -458,7 +443,10 @@ export function importCsvZip(data: Uint8Array, options: ImportOptions = {}): Csv
       limits,
     );
   const result = importCsv(files, options);
-  if (result.ok && ignored.length)
-    result.warnings.push(`Niet gelezen uit de zip: ${ignored.map((n) => `"${n}"`).join(', ')}.`);
+  if (result.ok) {
+    result.warnings.unshift(...encodings);
+    if (ignored.length)
+      result.warnings.push(`Niet gelezen uit de zip: ${ignored.map((n) => `"${n}"`).join(', ')}.`);
+  }
   return result;
 }

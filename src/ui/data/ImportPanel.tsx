@@ -3,7 +3,7 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import { IMPORT_FORMAT_LABELS, acceptList, formatOfName } from '../../io/formats';
+import { IMPORT_FORMAT_LABELS, acceptList } from '../../io/formats';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
 import {
@@ -77,14 +77,12 @@ export function ImportPanel({ current }: { current: Network }) {
       return;
     }
     setState({ step: 'reading', fileName });
-    let input: ImportInput;
-    if (files.length === 1 && formatOfName(files[0]!.name)?.binary) {
-      input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
-    } else if (files.length === 2) {
-      input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
-    } else {
-      input = { kind: 'text', fileName: files[0]!.name, text: await files[0]!.text() };
-    }
+    // As bytes: the worker finds the encoding (File.text() would take every file for UTF-8).
+    const named = await Promise.all(
+      files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    const input: ImportInput =
+      named.length === 2 ? { kind: 'csvFiles', files: named } : { kind: 'file', ...named[0]! };
     const defaults = { defaultKind: 'association' as const, defaultType: 'knowledge' as const };
     let result;
     try {
