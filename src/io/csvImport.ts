@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Organisation } from '../domain/organisation';
 import { relationKey, type Relation } from '../domain/relation';
 import { unguardFormula } from './cellValues';
-import { detectCsvTable } from './csvHeader';
+import { detectCsvTable, stripBom } from './csvHeader';
 import { CSV_FILE_NAMES, readCsvTable, type CsvFileWord, type CsvTable } from './csvTable';
 import { organisationSchema, relationSchema } from './exchangeSchema';
 import { organisationFieldFor, relationColumnHint, relationFieldFor } from './fieldAliases';
@@ -394,19 +394,27 @@ export function importCsvTexts(
   options: ImportOptions = {},
 ): CsvImportResult {
   const files: CsvFiles = {};
-  for (const text of texts) {
+  const problems: ImportIssue[] = [];
+  texts.forEach((text, i) => {
     const table = detectCsvTable(text);
-    if (table) files[table] = text;
-  }
-  if (texts.length === 1 && files.organisations === undefined && files.relations === undefined)
-    return fail(
-      [
-        fileIssue(
-          'is een CSV-bestand zonder herkenbare kopregel: verwacht kolommen "id" en "name" (organisaties) of "source" en "target" (relaties).',
-        ),
-      ],
-      options.limits,
-    );
+    // Of two files, neither may be dropped without a word.
+    const where = texts.length === 1 ? 'het bestand' : `bestand ${i + 1} van ${texts.length}`;
+    if (!table) {
+      const first = stripBom(text).split(/\r\n|\r|\n/, 1)[0] ?? '';
+      problems.push({
+        where,
+        message: `is een CSV-bestand zonder herkenbare kopregel: verwacht kolommen "id" en "name" (organisaties) of "source" en "target" (relaties)${first.trim() ? `; de eerste regel is "${first.length > 80 ? `${first.slice(0, 80)}…` : first}"` : ''}.`,
+        path: [],
+      });
+    } else if (files[table] !== undefined)
+      problems.push({
+        where,
+        message: `bevat net als het andere bestand ${table === 'organisations' ? 'organisaties' : 'relaties'}; kies één bestand met organisaties en één met relaties.`,
+        path: [],
+      });
+    else files[table] = text;
+  });
+  if (problems.length) return fail(problems, options.limits);
   return importCsv(files, options);
 }
 

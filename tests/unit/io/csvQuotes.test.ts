@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Network } from '../../../src/domain/network';
 import { exportCsv } from '../../../src/io/csvExport';
-import { importCsv } from '../../../src/io/csvImport';
+import { importCsv, importCsvTexts } from '../../../src/io/csvImport';
 import { lostRecords, type ImportResult, type ImportSuccess } from '../../../src/io/importResult';
 import { unnamedLosses } from './csvAccounting';
 
@@ -22,6 +22,20 @@ const withQuote = (text: string, line: number, at = 0) => {
   lines[line - 1] = lines[line - 1]!.slice(0, at) + '"' + lines[line - 1]!.slice(at);
   return lines.join('\r\n');
 };
+
+describe('two CSV files', () => {
+  it('are refused when one has no header Netwerkkaart knows, instead of dropping it', () => {
+    const relations = csv.relations.split('\r\n').slice(1).join('\r\n'); // the header deleted
+    const result = importCsvTexts([csv.organisations, relations]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]!.where).toBe('bestand 2 van 2');
+      expect(result.errors[0]!.message).toContain('zonder herkenbare kopregel');
+    }
+    const twice = importCsvTexts([csv.organisations, csv.organisations]);
+    expect(twice.ok).toBe(false);
+  });
+});
 
 describe('a quote that swallows the lines after it', () => {
   it('in organisaties.csv, line 8: every swallowed line is named and counted', () => {
