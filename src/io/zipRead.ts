@@ -94,8 +94,9 @@ export function readZip(
       if (method === 0) bytes = packed.slice();
       else if (method === 8) bytes = inflateSync(packed, { out: new Uint8Array(size) });
       else return broken(`"${name}" is ingepakt op een manier die Netwerkkaart niet kent`);
-    } catch (error) {
-      return broken(`"${name}": ${error instanceof Error ? error.message : String(error)}`);
+    } catch {
+      // fflate's reason (an invalid block, an early end) says nothing more to a person.
+      return broken(`"${name}" is beschadigd: de ingepakte gegevens zijn niet te lezen`);
     }
     if (bytes.length !== size || crc32(bytes) !== crc)
       return {
