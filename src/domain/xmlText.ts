@@ -46,7 +46,7 @@ export function describeNonXmlChar(codePoint: number): string {
 export function nonXmlTextReason(text: string): string | undefined {
   const found = firstNonXmlChar(text);
   if (!found) return undefined;
-  return `bevat ${describeNonXmlChar(found.codePoint)} op positie ${found.index + 1}; zulke tekens kunnen niet in een bestand worden bewaard. Haal het teken weg.`;
+  return `bevat ${describeNonXmlChar(found.codePoint)} op positie ${found.index + 1}, dat in geen bestand kan staan; haal het teken weg`;
 }
 
 const NOT_XML_TEXT_ALL = new RegExp(NOT_XML_TEXT.source, 'g');
@@ -59,6 +59,11 @@ const NOT_XML_TEXT_ALL = new RegExp(NOT_XML_TEXT.source, 'g');
 export function xmlSafe(text: string): string {
   // A plane non-character is a surrogate pair, one match: one U+FFFD as well.
   return text.replace(NOT_XML_TEXT_ALL, '\uFFFD');
+}
+
+/** The text with each refused character made visible as ⟨U+0008⟩, for messages. */
+export function showNonXmlChars(text: string): string {
+  return text.replace(NOT_XML_TEXT_ALL, (found) => `⟨${hex(found.codePointAt(0)!)}⟩`);
 }
 
 /** For element content; \r as a reference, since parsers turn a bare one into \n. */

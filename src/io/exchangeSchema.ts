@@ -18,7 +18,7 @@ export const FORMAT_VERSION = 1;
 // names the character and where it is, since most of them cannot be seen.
 const writableText = (value: string, ctx: z.RefinementCtx) => {
   const reason = nonXmlTextReason(value);
-  if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+  if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
 };
 
 const text = (max: number) =>

@@ -1,4 +1,5 @@
 import type { Network } from '../domain/network';
+import { showNonXmlChars } from '../domain/xmlText';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import type { NodePositions } from './positions';
@@ -180,7 +181,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `"${shown}"`;
+    // A control character is invisible: show it as ⟨U+0008⟩.
+    return `"${showNonXmlChars(shown)}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'een lijst';

@@ -4,6 +4,7 @@ import {
   firstNonXmlChar,
   isXmlText,
   nonXmlTextReason,
+  showNonXmlChars,
   xmlSafe,
 } from '../../../src/domain/xmlText';
 
@@ -37,7 +38,7 @@ describe('the XML text rule', () => {
     for (const [text, index, codePoint] of cases)
       expect(firstNonXmlChar(text), JSON.stringify(text)).toEqual({ index, codePoint });
     expect(nonXmlTextReason('Alm\u0008ere')).toBe(
-      'bevat het stuurteken U+0008 op positie 4; zulke tekens kunnen niet in een bestand worden bewaard. Haal het teken weg.',
+      'bevat het stuurteken U+0008 op positie 4, dat in geen bestand kan staan; haal het teken weg',
     );
     expect(nonXmlTextReason('a\uD800')).toContain('los surrogaat U+D800');
     expect(nonXmlTextReason('idx\uFFFE')).toContain('het niet-teken U+FFFE');
@@ -47,6 +48,7 @@ describe('the XML text rule', () => {
     expect(xmlSafe('idx\uFFFE')).toBe('idx\uFFFD');
     expect(xmlSafe('idx')).not.toBe(xmlSafe('idx\uFFFE'));
     expect(xmlSafe('a\u{1FFFF}b\uD800')).toBe('a\uFFFDb\uFFFD');
+    expect(showNonXmlChars('Alm\u0008ere\uFFFE')).toBe('Alm⟨U+0008⟩ere⟨U+FFFE⟩');
     expect(escapeXmlAttribute('<"a"\n&\u0008>')).toBe('&lt;&quot;a&quot;&#10;&amp;\uFFFD&gt;');
   });
 });
