@@ -107,19 +107,28 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
         0,
         `het bestand zegt UTF-16 te zijn, maar heeft een oneven aantal bytes. Is het volledig?`,
       );
-    try {
-      const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
-      return { ok: true, text, encoding };
-    } catch {
+    // By code unit, so a lone surrogate stays one and its place can be named.
+    let raw = '';
+    for (let i = 2; i + 1 < bytes.length; i += 2)
+      raw += String.fromCharCode(
+        encoding === 'utf-16le'
+          ? bytes[i]! | (bytes[i + 1]! << 8)
+          : (bytes[i]! << 8) | bytes[i + 1]!,
+      );
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(raw);
+    if (lone) {
+      const position = positionAt(raw, lone.index);
       return {
         ok: false,
         issue: {
           where: 'het bestand',
-          message: `zegt UTF-16 te zijn, maar bevat tekens die in UTF-16 niet bestaan. Is het bestand beschadigd?`,
+          message: `regel ${position.line}, kolom ${position.column}: het bestand zegt UTF-16 te zijn, maar hier staat een half teken dat in UTF-16 niet bestaat. Is het bestand beschadigd?`,
           path: [],
+          position,
         },
       };
     }
+    return { ok: true, text: raw, encoding };
   }
   const bom = startsWith(bytes, 0xef, 0xbb, 0xbf);
   const start = bom ? 3 : 0;

@@ -272,7 +272,6 @@ const WHOLE_FILE = [
   /^bevat alleen relaties/,
   /^is een CSV-bestand zonder herkenbare kopregel/,
   /^verwacht een JSON-object/,
-  /^zegt UTF-16 te zijn/,
   /^kon niet als (GEXF|GraphML) worden gelezen/,
   /^organisaties\.csv bevat geen enkele organisatie/,
   /^relaties\.csv bevat geen enkele relatie/,

@@ -37,6 +37,15 @@ describe('decoding a file', () => {
     }
   });
 
+  it('refuses UTF-16 with half a character, at its place', () => {
+    const bytes = utf16('id;naam\nGM1900;Sx\n', true);
+    bytes[bytes.length - 4] = 0x00; // the x becomes U+D800
+    bytes[bytes.length - 3] = 0xd8;
+    const result = decodeText(bytes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issue.position).toEqual({ line: 2, column: 9 });
+  });
+
   it('reads Windows-1252 when the file is not UTF-8, and says so with a word to check', () => {
     const result = decodeText(cp1252(`${text}x;Prijs in €\n`));
     expect(result.ok).toBe(true);
