@@ -50,9 +50,9 @@ const isBlankLine = (line: string, separator: string) =>
   line.split(separator).join('').trim() === '';
 
 /**
- * Why a row that spans several lines is not one record, or undefined when it
- * is (a quoted description with a line break in it). The signs of a stray
- * quote: papaparse's own error, a count of fields other than the header's, a
+ * Whether a row that spans several lines was made by a stray quote rather
+ * than being one record (a quoted description with a line break in it). The
+ * signs: papaparse's own error, a count of fields other than the header's, a
  * line break in a column that has none, or a swallowed line that has as many
  * separators as a record.
  */

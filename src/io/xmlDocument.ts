@@ -157,8 +157,10 @@ function explainSaxes(
       offset,
     };
   }
-  return { message: `de opbouw klopt hier niet (${detail}).`, offset };
+  // saxes's words are English; what it found is said by the place.
+  return { message: 'de opbouw van de XML klopt hier niet.', offset };
 }
+
 /**
  * Parse `text` as XML whose root element is `rootName`, strictly: the first
  * thing that is not well-formed XML 1.0 (with namespaces) refuses the file,
