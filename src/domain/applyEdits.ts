@@ -23,7 +23,10 @@ import { relationKey, type Relation } from './relation';
 // carries the record the user saw (`before`); when the stored record differs,
 // another tab wrote meanwhile and the two are merged field by field
 // (mergeConcurrent), so a newer field is never overwritten without the user
-// being told.
+// being told. Undo and redo are stricter: each tab replays only its own
+// steps, and a replay that would overwrite what another tab changed after the
+// step is refused (ReplayConflict) unless the user, told what changed,
+// confirms it.
 
 /** The stored network as an edit reads and writes it. */
 export interface EditRows {
@@ -69,6 +72,20 @@ export class EditRefused extends Error {
 }
 
 /**
+ * An undo or redo would overwrite a change another tab made after the step:
+ * nothing is written, and `changes` names each change, for the user to see
+ * before confirming (replay with `force`).
+ */
+export class ReplayConflict extends EditRefused {
+  readonly changes: string[];
+  constructor(message: string, changes: string[]) {
+    super(message);
+    this.name = 'ReplayConflict';
+    this.changes = changes;
+  }
+}
+
+/**
  * 'edit': a step the user asked for now; what no longer exists refuses the
  * whole step. 'replay' (undo/redo): a part that no longer applies is skipped
  * and reported, so an old step never blocks the history.
@@ -80,6 +97,26 @@ interface Context {
   mode: Mode;
   nameOf: NameOf;
   conflicts: EditConflict[];
+  /** Replay only: what another tab changed after the step, which the replay would overwrite. */
+  overwrites: EditConflict[];
+}
+
+/** A value as a person reads it in a message. */
+function shownValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'leeg';
+  if (typeof value === 'number') return new Intl.NumberFormat('nl-NL').format(value);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'leeg';
+  const text = String(value);
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}
+
+/** Fields whose values differ between two versions of a record. */
+function changedFields(a: object, b: object): string[] {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter(
+    (f) => !sameRecord(x[f], y[f]),
+  );
 }
 
 function listInDutch(items: string[]): string {
@@ -92,10 +129,21 @@ function reportFields(
   label: string,
   fields: string[],
   names: Record<string, string>,
+  stored?: object,
 ) {
   if (fields.length === 0) return;
-  const shown = fields.map((f) => names[f] ?? f);
   const verb = fields.length === 1 ? 'is' : 'zijn';
+  if (ctx.mode === 'replay') {
+    const now = stored as Record<string, unknown> | undefined;
+    const shownNow = fields.map((f) => `${names[f] ?? f} (nu ${shownValue(now?.[f])})`);
+    ctx.overwrites.push({
+      label,
+      fields,
+      message: `${label}: ${listInDutch(shownNow)} ${verb} daarna in een ander tabblad gewijzigd`,
+    });
+    return;
+  }
+  const shown = fields.map((f) => names[f] ?? f);
   ctx.conflicts.push({
     label,
     fields,
@@ -105,6 +153,12 @@ function reportFields(
 
 function report(ctx: Context, label: string, message: string) {
   ctx.conflicts.push({ label, fields: [], message });
+}
+
+/** What another tab changed after the step: for an edit a notice, for a replay an overwrite. */
+function reportChange(ctx: Context, label: string, editMessage: string, replayMessage: string) {
+  if (ctx.mode === 'replay') ctx.overwrites.push({ label, fields: [], message: replayMessage });
+  else report(ctx, label, editMessage);
 }
 
 /** Something the step needs is gone: refuse the step (edit) or skip this part (replay). */
@@ -131,7 +185,7 @@ function putOrganisation(
   let next = after;
   if (stored !== undefined && !sameRecord(stored, before)) {
     const { merged, conflicts } = mergeConcurrent(before, after, stored);
-    reportFields(ctx, label, conflicts, orgFields);
+    reportFields(ctx, label, conflicts, orgFields, stored);
     next = merged;
   }
   if (stored !== undefined && sameRecord(stored, next)) return null;
@@ -149,20 +203,26 @@ function removeOrganisation(
   // The relations that go with it are the stored ones: another tab may have added one.
   const relations = ctx.rows.relationsOf(id);
   if (stored === undefined && relations.length === 0) return null;
-  if (stored !== undefined && !sameRecord(stored, edit.organisation))
-    report(
+  if (stored !== undefined && !sameRecord(stored, edit.organisation)) {
+    const fields = changedFields(edit.organisation, stored).map((f) => orgFields[f] ?? f);
+    reportChange(
       ctx,
       label,
       `${label} was intussen in een ander tabblad gewijzigd en is toch verwijderd; ongedaan maken brengt die versie terug.`,
+      `${label} is daarna in een ander tabblad gewijzigd (${listInDutch(fields)}) en zou verdwijnen`,
     );
+  }
   const seen = new Set(edit.relations.map(relationKey));
-  const extra = relations.filter((r) => !seen.has(relationKey(r))).length;
-  if (extra > 0)
-    report(
+  const extra = relations.filter((r) => !seen.has(relationKey(r)));
+  if (extra.length > 0) {
+    const n = extra.length;
+    reportChange(
       ctx,
       label,
-      `Met ${label} ${extra === 1 ? 'is 1 relatie' : `zijn ${extra} relaties`} verwijderd die intussen in een ander tabblad ${extra === 1 ? 'was' : 'waren'} toegevoegd; ongedaan maken brengt ze terug.`,
+      `Met ${label} ${n === 1 ? 'is 1 relatie' : `zijn ${n} relaties`} verwijderd die intussen in een ander tabblad ${n === 1 ? 'was' : 'waren'} toegevoegd; ongedaan maken brengt ze terug.`,
+      `met ${label} zou${n === 1 ? '' : 'den'} ${listInDutch(extra.slice(0, 3).map((r) => relationLabel(r, ctx.nameOf)))}${n > 3 ? ` en nog ${n - 3}` : ''} verdwijnen, daarna in een ander tabblad toegevoegd`,
     );
+  }
   relations.forEach((r) => ctx.rows.deleteRelation(relationKey(r)));
   ctx.rows.deleteOrganisation(id);
   return { type: 'removeOrganisation', organisation: stored ?? edit.organisation, relations };
@@ -200,7 +260,7 @@ function putRelation(ctx: Context, edit: Extract<Edit, { type: 'putRelation' }>)
   let next = after;
   if (stored !== undefined && !sameRecord(stored, before)) {
     const { merged, conflicts } = mergeConcurrent(before, after, stored);
-    reportFields(ctx, label, conflicts, relFields);
+    reportFields(ctx, label, conflicts, relFields, stored);
     next = merged;
   }
   if (stored !== undefined && sameRecord(stored, next)) return null;
@@ -232,10 +292,12 @@ function removeRelation(
   if (stored === undefined) return null;
   if (!sameRecord(stored, edit.relation)) {
     const label = relationLabel(stored, ctx.nameOf);
-    report(
+    const fields = changedFields(edit.relation, stored).map((f) => relFields[f] ?? f);
+    reportChange(
       ctx,
       label,
       `${label} was intussen in een ander tabblad gewijzigd en is toch verwijderd; ongedaan maken brengt die versie terug.`,
+      `${label} is daarna in een ander tabblad gewijzigd (${listInDutch(fields)}) en zou verdwijnen`,
     );
   }
   ctx.rows.deleteRelation(key);
@@ -303,7 +365,7 @@ export function stepOf(edits: Edit[], label?: string): Edit {
 export function applyStep(rows: EditRows, step: Edit): EditOutcome {
   // Names first: a removal must still find the name of what it removes.
   const nameOf = namesFor(rows, [step]);
-  const ctx: Context = { rows, mode: 'edit', nameOf, conflicts: [] };
+  const ctx: Context = { rows, mode: 'edit', nameOf, conflicts: [], overwrites: [] };
   const written = applyToRows(ctx, step);
   return {
     edit: written,
@@ -333,15 +395,35 @@ export function nextReplay(history: UndoState, direction: 'undo' | 'redo'): Repl
 /**
  * Apply an undo or redo. A part that no longer applies (another tab removed
  * what it touches) is skipped and reported instead of blocking the history.
+ * A part that would overwrite what another tab changed after the step throws
+ * ReplayConflict, naming every such change, unless `force` (the user saw them
+ * and confirmed): then the replay goes ahead and says what it overwrote.
  */
-export function applyReplay(rows: EditRows, replay: Replay): EditOutcome {
+export function applyReplay(
+  rows: EditRows,
+  replay: Replay,
+  { force = false }: { force?: boolean } = {},
+): EditOutcome {
   const nameOf = namesFor(rows, [replay.original, replay.edit]);
-  const ctx: Context = { rows, mode: 'replay', nameOf, conflicts: [] };
+  const ctx: Context = { rows, mode: 'replay', nameOf, conflicts: [], overwrites: [] };
   const written = applyToRows(ctx, replay.edit);
+  const what = describeEdit(replay.original, nameOf);
+  const action = replay.direction === 'undo' ? 'Ongedaan maken' : 'Opnieuw doen';
+  if (ctx.overwrites.length > 0 && !force) {
+    const changes = ctx.overwrites.map((c) => c.message);
+    throw new ReplayConflict(
+      `${action} van "${what}" zou een nieuwere wijziging uit een ander tabblad overschrijven: ${changes.join('; ')}. Er is niets gewijzigd.`,
+      changes,
+    );
+  }
+  const overwritten = ctx.overwrites.map((c) => ({
+    ...c,
+    message: `Overschreven: ${c.message}.`,
+  }));
   const prefix = replay.direction === 'undo' ? 'Ongedaan gemaakt' : 'Opnieuw gedaan';
   return {
     edit: written,
-    description: `${prefix}: ${describeEdit(replay.original, nameOf)}`,
-    conflicts: ctx.conflicts,
+    description: `${prefix}: ${what}`,
+    conflicts: [...overwritten, ...ctx.conflicts],
   };
 }

@@ -1,8 +1,7 @@
-import { strFromU8, unzipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Organisation } from '../domain/organisation';
 import { relationKey, type Relation } from '../domain/relation';
-import { detectCsvTable } from './csvHeader';
+import { NETWORK_CSV_FILE_NAME, detectCsvTable, stripBom } from './csvHeader';
 import { CSV_FILE_NAMES, readCsvTable, type CsvFileWord, type CsvTable } from './csvTable';
 import type { Theme } from '../domain/knowledge';
 import type { Source } from '../domain/network';
@@ -34,8 +33,11 @@ import {
   type ImportOptions,
   type ImportSuccess,
   type RejectedRow,
+  rejectedLines,
 } from './importResult';
-import { formatBytes, readLimits } from './limits';
+import { readLimits } from './limits';
+import { decodeText } from './textDecoding';
+import { readZip } from './zipRead';
 import { validateRecords } from './validateDocument';
 
 // Reading CSV forgives what people do to a spreadsheet (Dutch headers and
@@ -298,9 +300,31 @@ function relationTable(
   };
 }
 
+// Free text may hold a line break inside quotes; ids, kinds, numbers and dates
+// never do, so a quote that runs on over lines there has swallowed rows.
+const MULTILINE_FIELDS = new Set([
+  'name',
+  'shortName',
+  'description',
+  'category',
+  'province',
+  'tags',
+  'note',
+  'reason',
+  'positions',
+]);
+const lineBreaksIn = (fieldFor: (heading: string) => string | undefined) => (heading: string) =>
+  MULTILINE_FIELDS.has(fieldFor(unguardFormula(heading).trim()) ?? '');
+const LINE_BREAKS: Record<CsvFileWord, (heading: string) => boolean> = {
+  organisaties: lineBreaksIn(organisationFieldFor),
+  relaties: lineBreaksIn(relationFieldFor),
+  // The network table holds titles and descriptions of sources: free text throughout.
+  netwerk: () => true,
+};
+
 const rejectedAsIssues = (rows: readonly RejectedRow[], naming: TableNaming): ImportIssue[] =>
   rows.map((r) => ({
-    where: `${naming.name(r.file)}, regel ${r.row}`,
+    where: `${naming.name(r.file)}, ${rejectedLines(r)}`,
     message: r.reason,
     path: [r.file, r.row],
   }));
@@ -326,11 +350,32 @@ export function importCsv(files: CsvFiles, options: ImportOptions = {}): CsvImpo
   ] as const) {
     const text = files[key];
     if (text === undefined) continue;
-    const table = readCsvTable(text, word);
+    const table = readCsvTable(text, word, { allowsLineBreaks: LINE_BREAKS[word] });
     if (!('header' in table)) return fail([table], limits);
     tables[key] = table;
   }
   return importTables(tables, options, CSV_NAMING);
+}
+
+function resolveThemes(
+  named: readonly string[],
+  existing: readonly Theme[] | undefined,
+  warnings: string[],
+): Theme[] {
+  const known = new Map((existing ?? []).map((t) => [t.id, t]));
+  const out = new Map<string, Theme>();
+  const standIns: string[] = [];
+  for (const id of named) {
+    if (out.has(id)) continue;
+    const found = known.get(id);
+    out.set(id, found ?? { id, label: id });
+    if (!found) standIns.push(id);
+  }
+  if (standIns.length)
+    warnings.push(
+      `${standIns.length === 1 ? 'Thema' : "Thema's"} ${standIns.map((id) => `"${id}"`).join(', ')} ${standIns.length === 1 ? 'staat' : 'staan'} niet in het bestand (geen netwerktabel); aangemaakt met de id als naam.`,
+    );
+  return [...out.values()];
 }
 
 const ORDER: Record<CsvFileWord, number> = { netwerk: 0, organisaties: 1, relaties: 2 };
@@ -365,6 +410,17 @@ export function importTables(
     );
     if (!('records' in read)) return fail([read], limits);
     orgs = read;
+    // Ids on lines a stray quote swallowed: relations to them say why they fail.
+    const table = tables.organisations;
+    const idIndex = table.header.findIndex(
+      (h) => organisationFieldFor(unguardFormula(h).trim()) === 'id',
+    );
+    for (const cells of table.lostLines ?? []) {
+      const id = unguardFormula(cells[idIndex] ?? '')
+        .replace(/^"/, '')
+        .trim();
+      if (id !== '' && !orgs.lineOf.has(id)) orgs.rejectedIds.add(id);
+    }
     if (orgs.records.length === 0)
       return fail(
         [
@@ -408,8 +464,9 @@ export function importTables(
   rejected.sort((a, b) => (a.file === b.file ? a.row - b.row : ORDER[a.file] - ORDER[b.file]));
   const organisations = mergeOnly ? (existing?.organisations ?? []) : orgs.records;
   const carried = [...(about?.sources ?? []), ...(mergeOnly ? (existing?.sources ?? []) : [])];
+  const positions = organisations.flatMap((o) => o.positions ?? []);
   const sources = resolveSources(
-    [...organisations, ...rels.records] as unknown as Record<string, unknown>[],
+    [...organisations, ...rels.records, ...positions] as unknown as Record<string, unknown>[],
     carried,
     existing?.sources,
     warnings,
@@ -417,7 +474,19 @@ export function importTables(
   // Every source the file lists comes along, also one no record names.
   const listed = new Set(sources.map((s) => s.id));
   for (const source of about?.sources ?? []) if (!listed.has(source.id)) sources.push(source);
-  const themes = about?.themes.length ? about.themes : mergeOnly ? existing?.themes : undefined;
+  // Without the network table (organisations or relations chosen alone) the
+  // themes named come from the network in the app, or stand in by their id.
+  const themes = about?.themes.length
+    ? about.themes
+    : resolveThemes(
+        [
+          ...organisations.flatMap((o) => o.themes ?? []),
+          ...positions.map((p) => p.theme),
+          ...rels.records.flatMap((r) => r.themes ?? []),
+        ],
+        existing?.themes,
+        warnings,
+      );
   const title = about?.title ?? (mergeOnly ? existing?.title : undefined);
   const result = validateRecords(
     {
@@ -531,19 +600,27 @@ export function importCsvTexts(
   options: ImportOptions = {},
 ): CsvImportResult {
   const files: CsvFiles = {};
-  for (const text of texts) {
+  const problems: ImportIssue[] = [];
+  texts.forEach((text, i) => {
     const table = detectCsvTable(text);
-    if (table && files[table] === undefined) files[table] = text;
-  }
-  if (texts.length === 1 && files.organisations === undefined && files.relations === undefined)
-    return fail(
-      [
-        fileIssue(
-          'is een CSV-bestand zonder herkenbare kopregel: verwacht kolommen "id" en "name" (organisaties) of "source" en "target" (relaties).',
-        ),
-      ],
-      options.limits,
-    );
+    // Of several files, none may be dropped without a word.
+    const where = texts.length === 1 ? 'het bestand' : `bestand ${i + 1} van ${texts.length}`;
+    if (!table) {
+      const first = stripBom(text).split(/\r\n|\r|\n/, 1)[0] ?? '';
+      problems.push({
+        where,
+        message: `is een CSV-bestand zonder herkenbare kopregel: verwacht kolommen "id" en "name" (organisaties) of "source" en "target" (relaties)${first.trim() ? `; de eerste regel is "${first.length > 80 ? `${first.slice(0, 80)}…` : first}"` : ''}.`,
+        path: [],
+      });
+    } else if (files[table] !== undefined)
+      problems.push({
+        where,
+        message: `bevat net als een ander bestand de tabel ${table === 'network' ? NETWORK_CSV_FILE_NAME : CSV_FILE_NAMES[table]}; kies elk bestand één keer.`,
+        path: [],
+      });
+    else files[table] = text;
+  });
+  if (problems.length) return fail(problems, options.limits);
   return importCsv(files, options);
 }
 
@@ -553,38 +630,23 @@ export function importCsvZip(data: Uint8Array, options: ImportOptions = {}): Csv
   const { maxFileBytes } = readLimits(limits);
   const tooBig = checkFileSize(data.length, limits);
   if (tooBig) return tooBig;
-  let declared = 0;
-  let tooLarge = false;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data, {
-      // Sizes come from the zip's own directory: stop before inflating a zip bomb.
-      filter: (file) => {
-        declared += file.originalSize;
-        if (declared > maxFileBytes) tooLarge = true;
-        return !tooLarge && /\.(csv|txt)$/i.test(file.name) && !file.name.startsWith('__MACOSX/');
-      },
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail([fileIssue(`is geen leesbaar zip-bestand (${detail}).`)], limits);
-  }
-  if (tooLarge)
-    return fail(
-      [
-        fileIssue(
-          `pakt uit tot meer dan ${formatBytes(maxFileBytes)}; zo groot leest Netwerkkaart niet.`,
-        ),
-      ],
-      limits,
-    );
+  const zip = readZip(
+    data,
+    (name) => /\.(csv|txt)$/i.test(name) && !name.startsWith('__MACOSX/'),
+    maxFileBytes,
+  );
+  if (!zip.ok) return fail([fileIssue(zip.message)], limits);
   const files: CsvFiles = {};
   const ignored: string[] = [];
-  for (const [name, bytes] of Object.entries(entries)) {
-    const text = strFromU8(bytes);
-    const kind = detectCsvTable(text);
-    if (kind && files[kind] === undefined) files[kind] = text;
-    else ignored.push(name);
+  const encodings: string[] = [];
+  for (const { name, bytes } of zip.entries) {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return fail([{ ...decoded.issue, where: name }], limits);
+    const kind = detectCsvTable(decoded.text);
+    if (kind && files[kind] === undefined) {
+      files[kind] = decoded.text;
+      if (decoded.warning) encodings.push(`${name}: ${decoded.warning}`);
+    } else ignored.push(name);
   }
   if (!files.organisations && !files.relations)
     return fail(
@@ -596,6 +658,7 @@ export function importCsvZip(data: Uint8Array, options: ImportOptions = {}): Csv
       limits,
     );
   const result = importCsv(files, options);
+  if (result.ok) result.warnings.unshift(...encodings);
   if (result.ok && ignored.length)
     result.warnings.push(`Niet gelezen uit de zip: ${ignored.map((n) => `"${n}"`).join(', ')}.`);
   return result;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORGANISATION_DOMAINS, ORGANISATION_KINDS, CBS_CODE_PATTERN } from '../domain/organisation';
 import { RELATION_ROLES, RELATION_TYPES } from '../domain/relation';
+import { nonXmlTextReason } from '../domain/xmlText';
 import { IMPORT_LIMITS as L } from './limits';
 
 // No `new Function` probe: the app's Content-Security-Policy forbids eval, and
@@ -13,10 +14,18 @@ z.config({ jitless: true });
 export const FORMAT_NAME = 'netwerkkaart';
 export const FORMAT_VERSION = 1;
 
+// Every text must be writable to every format (domain/xmlText.ts); the message
+// names the character and where it is, since most of them cannot be seen.
+const writableText = (value: string, ctx: z.RefinementCtx) => {
+  const reason = nonXmlTextReason(value);
+  if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason });
+};
+
 const text = (max: number) =>
   z
     .string({ error: 'verwacht tekst' })
-    .max(max, { error: `tekst is te lang (maximaal ${max} tekens)` });
+    .max(max, { error: `tekst is te lang (maximaal ${max} tekens)` })
+    .superRefine(writableText);
 
 const requiredText = (max: number) => text(max).min(1, { error: 'mag niet leeg zijn' });
 
@@ -62,19 +71,22 @@ const isoDate = z
     error: 'verwacht een datum als JJJJ, JJJJ-MM of JJJJ-MM-DD',
   });
 
-export const sourceSchema = z.object({
-  id,
-  title: requiredText(L.maxNameLength),
-  publisher: text(L.maxShortTextLength).optional(),
-  year: z
-    .number({ error: 'verwacht een jaartal' })
-    .int({ error: 'verwacht een heel jaartal' })
-    .min(1800, { error: 'verwacht een jaartal vanaf 1800' })
-    .max(2100, { error: 'verwacht een jaartal tot 2100' })
-    .optional(),
-  url: httpUrl.optional(),
-  licence: text(L.maxShortTextLength).optional(),
-});
+export const sourceSchema = z.object(
+  {
+    id,
+    title: requiredText(L.maxNameLength),
+    publisher: text(L.maxShortTextLength).optional(),
+    year: z
+      .number({ error: 'verwacht een jaartal' })
+      .int({ error: 'verwacht een heel jaartal' })
+      .min(1800, { error: 'verwacht een jaartal vanaf 1800' })
+      .max(2100, { error: 'verwacht een jaartal tot 2100' })
+      .optional(),
+    url: httpUrl.optional(),
+    licence: text(L.maxShortTextLength).optional(),
+  },
+  { error: 'verwacht een bron: een object met "id" en "title"' },
+);
 
 // Knowledge exchange (issue #15). Theme ids are checked against the
 // document's `themes` in knowledgeReferences.ts, which sees the whole file.
@@ -97,66 +109,69 @@ export const positionSchema = z.object({
   sourceId: id.optional(),
 });
 
-export const organisationSchema = z.object({
-  id,
-  kind: z.enum(ORGANISATION_KINDS, {
-    error: `verwacht een van: ${ORGANISATION_KINDS.join(', ')}`,
-  }),
-  name: requiredText(L.maxNameLength),
-  shortName: text(L.maxShortTextLength).optional(),
-  description: text(L.maxLongTextLength).optional(),
-  category: text(L.maxShortTextLength).optional(),
-  domain: z
-    .enum(ORGANISATION_DOMAINS, { error: `verwacht een van: ${ORGANISATION_DOMAINS.join(', ')}` })
-    .optional(),
-  expectedMembers: z
-    .number({ error: 'verwacht een aantal leden (getal)' })
-    .int({ error: 'verwacht een heel aantal leden' })
-    .min(0, { error: 'het aantal leden mag niet negatief zijn' })
-    .max(1_000_000, { error: 'het aantal leden is onwaarschijnlijk groot' })
-    .optional(),
-  website: httpUrl.optional(),
-  tags: z
-    .array(text(L.maxShortTextLength), { error: 'verwacht een lijst met teksten' })
-    .max(L.maxTags, { error: `maximaal ${L.maxTags} labels` })
-    .optional(),
-  sourceId: id.optional(),
-  cbsCode: z
-    .string({ error: 'verwacht tekst' })
-    .regex(CBS_CODE_PATTERN, { error: 'verwacht een CBS-code: GM gevolgd door vier cijfers' })
-    .optional(),
-  province: text(L.maxShortTextLength).optional(),
-  population: z
-    .number({ error: 'verwacht een aantal inwoners (getal)' })
-    .int({ error: 'verwacht een heel aantal inwoners, zonder decimalen' })
-    .min(0, { error: 'het aantal inwoners mag niet negatief zijn' })
-    .max(100_000_000, { error: 'het aantal inwoners is onwaarschijnlijk groot' })
-    .optional(),
-  populationYear: z
-    .number({ error: 'verwacht een jaartal' })
-    .int({ error: 'verwacht een heel jaartal' })
-    .min(1800, { error: 'verwacht een jaartal vanaf 1800' })
-    .max(2100, { error: 'verwacht een jaartal tot 2100' })
-    .optional(),
-  lat: z
-    .number({ error: 'verwacht een breedtegraad (getal)' })
-    .min(-90, { error: 'breedtegraad ligt tussen -90 en 90' })
-    .max(90, { error: 'breedtegraad ligt tussen -90 en 90' })
-    .optional(),
-  lon: z
-    .number({ error: 'verwacht een lengtegraad (getal)' })
-    .min(-180, { error: 'lengtegraad ligt tussen -180 en 180' })
-    .max(180, { error: 'lengtegraad ligt tussen -180 en 180' })
-    .optional(),
-  themes: themeIds.optional(),
-  positions: z
-    .array(positionSchema, { error: 'verwacht een lijst met posities (koploper of volger)' })
-    .max(L.maxPositions, { error: `maximaal ${L.maxPositions} posities` })
-    .optional(),
-  // Where the organisation stands in a saved layout (optional, both or neither).
-  x: coordinate('x').optional(),
-  y: coordinate('y').optional(),
-});
+export const organisationSchema = z.object(
+  {
+    id,
+    kind: z.enum(ORGANISATION_KINDS, {
+      error: `verwacht een van: ${ORGANISATION_KINDS.join(', ')}`,
+    }),
+    name: requiredText(L.maxNameLength),
+    shortName: text(L.maxShortTextLength).optional(),
+    description: text(L.maxLongTextLength).optional(),
+    category: text(L.maxShortTextLength).optional(),
+    domain: z
+      .enum(ORGANISATION_DOMAINS, { error: `verwacht een van: ${ORGANISATION_DOMAINS.join(', ')}` })
+      .optional(),
+    expectedMembers: z
+      .number({ error: 'verwacht een aantal leden (getal)' })
+      .int({ error: 'verwacht een heel aantal leden' })
+      .min(0, { error: 'het aantal leden mag niet negatief zijn' })
+      .max(1_000_000, { error: 'het aantal leden is onwaarschijnlijk groot' })
+      .optional(),
+    website: httpUrl.optional(),
+    tags: z
+      .array(text(L.maxShortTextLength), { error: 'verwacht een lijst met teksten' })
+      .max(L.maxTags, { error: `maximaal ${L.maxTags} labels` })
+      .optional(),
+    sourceId: id.optional(),
+    cbsCode: z
+      .string({ error: 'verwacht tekst' })
+      .regex(CBS_CODE_PATTERN, { error: 'verwacht een CBS-code: GM gevolgd door vier cijfers' })
+      .optional(),
+    province: text(L.maxShortTextLength).optional(),
+    population: z
+      .number({ error: 'verwacht een aantal inwoners (getal)' })
+      .int({ error: 'verwacht een heel aantal inwoners, zonder decimalen' })
+      .min(0, { error: 'het aantal inwoners mag niet negatief zijn' })
+      .max(100_000_000, { error: 'het aantal inwoners is onwaarschijnlijk groot' })
+      .optional(),
+    populationYear: z
+      .number({ error: 'verwacht een jaartal' })
+      .int({ error: 'verwacht een heel jaartal' })
+      .min(1800, { error: 'verwacht een jaartal vanaf 1800' })
+      .max(2100, { error: 'verwacht een jaartal tot 2100' })
+      .optional(),
+    lat: z
+      .number({ error: 'verwacht een breedtegraad (getal)' })
+      .min(-90, { error: 'breedtegraad ligt tussen -90 en 90' })
+      .max(90, { error: 'breedtegraad ligt tussen -90 en 90' })
+      .optional(),
+    lon: z
+      .number({ error: 'verwacht een lengtegraad (getal)' })
+      .min(-180, { error: 'lengtegraad ligt tussen -180 en 180' })
+      .max(180, { error: 'lengtegraad ligt tussen -180 en 180' })
+      .optional(),
+    themes: themeIds.optional(),
+    positions: z
+      .array(positionSchema, { error: 'verwacht een lijst met posities (koploper of volger)' })
+      .max(L.maxPositions, { error: `maximaal ${L.maxPositions} posities` })
+      .optional(),
+    // Where the organisation stands in a saved layout (optional, both or neither).
+    x: coordinate('x').optional(),
+    y: coordinate('y').optional(),
+  },
+  { error: 'verwacht een organisatie: een object met "id", "kind" en "name"' },
+);
 
 const BOTH_COORDINATES = 'x en y horen samen: geef beide of geen van beide';
 
@@ -171,24 +186,27 @@ const organisationWithLayout = organisationSchema.superRefine((org, ctx) => {
     });
 });
 
-export const relationSchema = z.object({
-  source: id,
-  target: id,
-  type: z.enum(RELATION_TYPES, { error: `verwacht een van: ${RELATION_TYPES.join(', ')}` }),
-  role: z
-    .enum(RELATION_ROLES, { error: `verwacht een van: ${RELATION_ROLES.join(', ')}` })
-    .optional(),
-  since: isoDate.optional(),
-  note: text(L.maxLongTextLength).optional(),
-  weight: z
-    .number({ error: 'verwacht een gewicht (getal)' })
-    .min(0, { error: 'het gewicht mag niet negatief zijn' })
-    .max(1_000_000, { error: 'het gewicht is te groot' })
-    .optional(),
-  sourceId: id.optional(),
-  themes: themeIds.optional(),
-  reason: text(L.maxLongTextLength).optional(),
-});
+export const relationSchema = z.object(
+  {
+    source: id,
+    target: id,
+    type: z.enum(RELATION_TYPES, { error: `verwacht een van: ${RELATION_TYPES.join(', ')}` }),
+    role: z
+      .enum(RELATION_ROLES, { error: `verwacht een van: ${RELATION_ROLES.join(', ')}` })
+      .optional(),
+    since: isoDate.optional(),
+    note: text(L.maxLongTextLength).optional(),
+    weight: z
+      .number({ error: 'verwacht een gewicht (getal)' })
+      .min(0, { error: 'het gewicht mag niet negatief zijn' })
+      .max(1_000_000, { error: 'het gewicht is te groot' })
+      .optional(),
+    sourceId: id.optional(),
+    themes: themeIds.optional(),
+    reason: text(L.maxLongTextLength).optional(),
+  },
+  { error: 'verwacht een relatie: een object met "source", "target" en "type"' },
+);
 
 export const exchangeDocumentSchema = z.object({
   format: z.literal(FORMAT_NAME, { error: `verwacht "${FORMAT_NAME}"` }),

@@ -1,8 +1,10 @@
 import type { Network } from '../domain/network';
+import { showNonXmlChars } from '../domain/xmlText';
 import type { OrganisationKind } from '../domain/organisation';
 import type { RelationType } from '../domain/relation';
 import type { NodePositions } from './positions';
 import { formatBytes, readLimits, type ReadLimits } from './limits';
+import type { TextPosition } from './textPosition';
 
 // What every reader returns, whatever the format, and the issues it reports.
 // The preview shows one result shape, so it does not care where data came from.
@@ -14,6 +16,8 @@ export interface ImportIssue {
   message: string;
   /** Machine-readable location, for tests and highlighting. */
   path: (string | number)[];
+  /** Where in the file's text a parse error is (the file itself could not be read). */
+  position?: TextPosition;
 }
 
 /** The shape a reader found: JSON holds the exchange format or the d3 shape. */
@@ -25,8 +29,25 @@ export interface RejectedRow {
   file: 'organisaties' | 'relaties' | 'netwerk';
   /** 1-based line in the file where the row starts (the header is line 1). */
   row: number;
+  /**
+   * The last line, when a quote made many lines one row (or the rest of the
+   * file): every line from `row` to here is lost, and the preview says so.
+   */
+  lastRow?: number;
+  /** How many records (lines that are not blank) are lost with it; 1 when absent. */
+  records?: number;
   reason: string;
 }
+
+/** The records a preview must say are lost: one per rejected row, more for a row of many lines. */
+export const lostRecords = (rows: readonly RejectedRow[]): number =>
+  rows.reduce((n, r) => n + (r.records ?? 1), 0);
+
+/** "regel 8" or "regel 8 tot en met 344". */
+export const rejectedLines = (r: RejectedRow): string =>
+  r.lastRow === undefined || r.lastRow === r.row
+    ? `regel ${r.row}`
+    : `regel ${r.row} tot en met ${r.lastRow}`;
 
 export interface ImportOptions {
   /** Kind for records that carry none; shown in the preview, never applied silently. */
@@ -173,7 +194,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `"${shown}"`;
+    // A control character is invisible: show it as ⟨U+0008⟩.
+    return `"${showNonXmlChars(shown)}"`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'een lijst';

@@ -89,7 +89,7 @@ function sheetTable(sheet: ExcelJS.Worksheet): CsvTable | undefined {
   const width = header.length;
   // Trailing empty cells are left out of a row; the CSV reader expects the header's width.
   for (const row of rows) while (row.cells.length < width) row.cells.push('');
-  return { header, rows, rejected: [] };
+  return { header, rows, rejected: [], lostLines: [] };
 }
 
 /** A workbook: each sheet goes to the table its header (or its name) says. */

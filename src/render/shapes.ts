@@ -1,3 +1,4 @@
+import { escapeXmlAttribute } from '../domain/xmlText';
 // A picture as a short list of shapes (lines, discs, text, boxes), drawn the
 // same way to a canvas (PNG) and to SVG. The exported pictures and their
 // frame are built from these, so a PNG and an SVG of the same view can never
@@ -152,11 +153,11 @@ export function shapesBounds(shapes: readonly Shape[], measure: TextMeasure): Bo
   return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
-export const escapeXml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+/**
+ * Text for SVG content and double-quoted attributes. Characters no XML file
+ * may hold become U+FFFD (domain/xmlText.ts), so the SVG always opens.
+ */
+export const escapeXml = (s: string) => escapeXmlAttribute(s).replace(/'/g, '&apos;');
 
 /** Two decimals: enough for print, and a file a tenth of the size of full floats. */
 export const n2 = (v: number) => (Math.round(v * 100) / 100).toString();

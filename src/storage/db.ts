@@ -37,6 +37,12 @@ export interface NetworkMeta {
   themes?: Theme[];
   origin: 'embedded' | 'import' | 'snapshot' | 'edit';
   updatedAt: string;
+  /**
+   * When the network was last written other than by an edit (a replace or a
+   * merge). Edits keep it, so every tab's undo history stays valid through
+   * another tab's edits and ends with a replace.
+   */
+  baseAt?: string;
 }
 
 /** For whom this browser records knowledge facts ("Mijn aanvullingen"); kept across resets. */
@@ -58,14 +64,20 @@ export interface LayoutMeta {
 
 export type MetaRecord = NetworkMeta | LayoutMeta | RecorderMeta;
 
-/** The persisted undo/redo stack, shared by the tabs on this database. */
+/**
+ * One tab's persisted undo/redo stack (key `undo:<tab id>`, see tabId.ts):
+ * each tab undoes its own steps. Records of version 2 (key 'undo', shared by
+ * all tabs) are ignored and pruned.
+ */
 export interface UndoRecord extends UndoState {
-  key: 'undo';
+  key: string;
   /**
-   * The NetworkMeta.updatedAt written with the last edit. When the network
-   * was replaced since (import, restore, reset), the steps no longer apply.
+   * NetworkMeta.baseAt when the last step was written: while the network has
+   * not been replaced since (import, restore, reset, merge), the steps apply.
    */
   networkUpdatedAt: string;
+  /** ISO time of the last write, so histories of tabs long closed can be pruned. */
+  savedAt?: string;
 }
 
 export type HistoryRecord = UndoRecord;

@@ -65,8 +65,8 @@ function snapshotOf(network: Network, name: string, auto: boolean, now: Date): S
 /**
  * Write the network's header: the one place that does, for a replace, a
  * merge and an edit alike. What `header` leaves out is kept from the stored
- * header. Its updatedAt is how the undo history recognises the network it
- * belongs to. Run it inside a transaction that holds db.meta.
+ * header. Its baseAt, kept by edits, is how the undo histories recognise the
+ * network they belong to. Run it inside a transaction that holds db.meta.
  */
 export async function writeNetworkMeta(
   db: NetwerkkaartDB,
@@ -93,6 +93,11 @@ export async function writeNetworkMeta(
     ...(themes ? { themes } : {}),
     origin,
     updatedAt: now.toISOString(),
+    // A header written before baseAt existed: its last write is the base.
+    baseAt:
+      origin === 'edit'
+        ? (stored?.baseAt ?? stored?.updatedAt ?? now.toISOString())
+        : now.toISOString(),
   };
   await db.meta.put(meta);
   return meta;

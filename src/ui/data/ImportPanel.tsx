@@ -3,11 +3,17 @@ import { planMerge } from '../../domain/merge';
 import type { Network } from '../../domain/network';
 import { KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES, type RelationType } from '../../domain/relation';
-import { acceptList, formatOfName } from '../../io/detectFormat';
+import { acceptList } from '../../io/detectFormat';
 import { IMPORT_FORMAT_LABELS } from '../../io/importFormatLabels';
 import { createImporter, type Importer } from '../../io/importClient';
 import { existingFor, type ImportInput } from '../../io/importJob';
-import { checkFileSize, type ImportFailure, type ImportSuccess } from '../../io/importResult';
+import {
+  checkFileSize,
+  lostRecords,
+  rejectedLines,
+  type ImportFailure,
+  type ImportSuccess,
+} from '../../io/importResult';
 import { IMPORT_LIMITS } from '../../io/limits';
 import { db } from '../../storage/db';
 import { importedLayout } from '../../storage/importedLayout';
@@ -78,14 +84,12 @@ export function ImportPanel({ current }: { current: Network }) {
       return;
     }
     setState({ step: 'reading', fileName });
-    let input: ImportInput;
-    if (files.length === 1 && formatOfName(files[0]!.name)?.binary) {
-      input = { kind: 'zip', bytes: new Uint8Array(await files[0]!.arrayBuffer()) };
-    } else if (files.length >= 2) {
-      input = { kind: 'csvPair', texts: await Promise.all(files.map((f) => f.text())) };
-    } else {
-      input = { kind: 'text', fileName: files[0]!.name, text: await files[0]!.text() };
-    }
+    // As bytes: the worker finds the encoding (File.text() would take every file for UTF-8).
+    const named = await Promise.all(
+      files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    const input: ImportInput =
+      named.length >= 2 ? { kind: 'csvFiles', files: named } : { kind: 'file', ...named[0]! };
     const defaults = { defaultKind: 'association' as const, defaultType: 'knowledge' as const };
     let result;
     try {
@@ -345,17 +349,20 @@ export function ImportPanel({ current }: { current: Network }) {
           {preview.result.rejectedRows && preview.result.rejectedRows.length > 0 && (
             <div className="error-box" data-testid="rejected-rows">
               <h4>
-                {formatNumber(preview.result.rejectedRows.length)}{' '}
-                {preview.result.rejectedRows.length === 1 ? 'rij wordt' : 'rijen worden'} niet
+                {formatNumber(lostRecords(preview.result.rejectedRows))}{' '}
+                {lostRecords(preview.result.rejectedRows) === 1 ? 'rij wordt' : 'rijen worden'} niet
                 ingelezen
               </h4>
               <ul>
                 {preview.result.rejectedRows.slice(0, 100).map((r, i) => (
                   <li key={i}>
-                    {r.file}, regel {r.row}: {r.reason}
+                    {r.file}, {rejectedLines(r)}: {r.reason}
                   </li>
                 ))}
               </ul>
+              {preview.result.rejectedRows.length > 100 && (
+                <p>… en nog {formatNumber(preview.result.rejectedRows.length - 100)} meldingen.</p>
+              )}
               <label>
                 <input
                   type="checkbox"

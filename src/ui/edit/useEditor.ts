@@ -24,12 +24,15 @@ export function useEditor() {
         report(await applyEdits(db, edits, label ? { label } : {}), 'Niets gewijzigd.'),
       [report],
     ),
+    /** This tab's last step; `force` overwrites a newer change from another tab, once the user saw it. */
     undo: useCallback(
-      async () => report(await undoLast(db), 'Er is niets om ongedaan te maken.'),
+      async (force = false) =>
+        report(await undoLast(db, { force }), 'Er is niets om ongedaan te maken.'),
       [report],
     ),
     redo: useCallback(
-      async () => report(await redoLast(db), 'Er is niets om opnieuw te doen.'),
+      async (force = false) =>
+        report(await redoLast(db, { force }), 'Er is niets om opnieuw te doen.'),
       [report],
     ),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EditRefused,
+  ReplayConflict,
   applyReplay,
   applyStep,
   nextReplay,
@@ -325,6 +326,51 @@ describe('undo and redo', () => {
       description: 'Ongedaan gemaakt: Relatie Gouda → g40 toegevoegd',
       conflicts: [],
     });
+  });
+
+  it('refuses an undo that would overwrite a newer change of another tab, unless forced', () => {
+    const gouda = seenGouda();
+    const scene = () => {
+      const store = mapRows();
+      const history = historyOf(store, {
+        type: 'putOrganisation',
+        before: gouda,
+        after: { ...gouda, population: 75_000, province: 'Utrecht' },
+      });
+      // Another tab changes the population after this step; the province it leaves.
+      store.rows.putOrganisation({ ...store.organisation('GM0513')!, population: 76_000 });
+      return { store, back: nextReplay(history, 'undo')! };
+    };
+    const refused = scene();
+    let thrown: unknown;
+    try {
+      applyReplay(refused.store.rows, refused.back);
+    } catch (error) {
+      thrown = error;
+    }
+    // The caller keeps none of the rows written (storage fails its transaction).
+    expect(thrown).toBeInstanceOf(ReplayConflict);
+    expect((thrown as ReplayConflict).changes).toEqual([
+      'Gemeente Gouda: inwonertal (nu 76.000) is daarna in een ander tabblad gewijzigd',
+    ]);
+    const confirmed = scene();
+    const forced = applyReplay(confirmed.store.rows, confirmed.back, { force: true });
+    expect(forced.conflicts[0]!.message).toMatch(/^Overschreven: Gemeente Gouda: inwonertal/);
+    expect(confirmed.store.organisation('GM0513')).toEqual(gouda);
+  });
+
+  it('an undo that touches only fields nobody else changed needs no question', () => {
+    const store = mapRows();
+    const gouda = seenGouda();
+    const history = historyOf(store, {
+      type: 'putOrganisation',
+      before: gouda,
+      after: { ...gouda, province: 'Utrecht' },
+    });
+    store.rows.putOrganisation({ ...store.organisation('GM0513')!, population: 76_000 });
+    const undone = applyReplay(store.rows, nextReplay(history, 'undo')!);
+    expect(undone.conflicts).toEqual([]);
+    expect(store.organisation('GM0513')).toEqual({ ...gouda, population: 76_000 });
   });
 
   it('reports a redo of a change to what another tab removed as skipped', () => {

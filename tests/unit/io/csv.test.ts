@@ -331,7 +331,13 @@ describe('CSV import of rows that cannot be read', () => {
     const result = success(importCsv({ organisations: text }));
     expect(result.network.organisations.map((o) => o.id)).toEqual(['a']);
     expect(result.rejectedRows).toEqual([
-      { file: 'organisaties', row: 3, reason: expect.stringContaining('aanhalingsteken') },
+      {
+        file: 'organisaties',
+        row: 3,
+        lastRow: 4,
+        records: 2,
+        reason: expect.stringContaining('wordt nooit gesloten'),
+      },
     ]);
   });
 

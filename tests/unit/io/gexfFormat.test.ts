@@ -166,7 +166,7 @@ describe('GEXF import from other tools', () => {
     const text = exportGexf(interopNetwork()).slice(0, 400);
     const [issue] = errors(importGexf(text));
     expect(issue!.message).toMatch(/^is geen geldige XML/);
-    expect(issue!.message).toContain('sluiten niet goed af');
+    expect(issue!.message).toContain('houdt op terwijl');
     expect(issue!.message).toContain('regel');
   });
 

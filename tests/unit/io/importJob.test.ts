@@ -43,6 +43,22 @@ describe('existingFor', () => {
     expect(existingFor({ kind: 'zip', bytes: new Uint8Array() }, big)).toBe(big);
   });
 
+  it('tells a file chosen as bytes by its name or its start, as the worker will', () => {
+    const csv = exportCsv(network, { separator: ';' });
+    const bytesOf = (text: string) => new TextEncoder().encode(text);
+    expect(
+      existingFor({ kind: 'file', fileName: 'r.csv', bytes: bytesOf(csv.relations) }, big),
+    ).toBe(big);
+    expect(existingFor({ kind: 'file', fileName: 'x.zip', bytes: new Uint8Array() }, big)).toBe(
+      big,
+    );
+    const gexf = existingFor(
+      { kind: 'file', fileName: 'n.gexf', bytes: bytesOf(exportGexf(network)) },
+      big,
+    );
+    expect(gexf.organisations).toEqual([]);
+  });
+
   it('gives the other readers only the sources, not the organisations and relations', () => {
     for (const text of [exchangeJson(network), exportGexf(network)]) {
       const given = existingFor({ kind: 'text', fileName: 'n', text }, big);

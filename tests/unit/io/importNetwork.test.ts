@@ -133,6 +133,47 @@ describe('import: every rejection has its own message', () => {
     }
   });
 
+  it('token errors with line and column, where V8 gives none', () => {
+    const cases: [string, RegExp, string][] = [
+      ['{"a": NaN}', /NaN en Infinity bestaan niet/, 'regel 1, kolom 7'],
+      ['{\n  "a": +1}', /begint niet met \+/, 'regel 2, kolom 8'],
+      ['{"a": .5}', /0\.5, niet \.5/, 'regel 1, kolom 7'],
+      ["{'a': 1}", /naam tussen dubbele aanhalingstekens/, 'regel 1, kolom 2'],
+      ['{"a": [1,\n 2 3]}', /ontbreekt er een komma/, 'regel 2, kolom 4'],
+      ['{"a": "\\x"}', /geen geldige escape/, 'regel 1, kolom 8'],
+      ['[1,2', /houdt op/, 'regel 1, kolom 5'],
+    ];
+    for (const [text, reason, where] of cases) {
+      const [e] = errorsOf(importJsonText(text));
+      expect(e!.message, text).toMatch(reason);
+      expect(e!.where, text).toBe(where);
+      expect(e!.position, text).toBeDefined();
+    }
+  });
+
+  it('deep but valid nesting is read, and refused for what it is', () => {
+    for (const depth of [10_000, 100_000]) {
+      const [e] = errorsOf(importJsonText('['.repeat(depth) + ']'.repeat(depth)));
+      expect(e!.message).toContain('verwacht een JSON-object');
+    }
+    const deep = withChange((d) => (d.organisations[0].description = 'X'));
+    const [e] = errorsOf(
+      importJsonText(deep.replace('"X"', '['.repeat(20_000) + ']'.repeat(20_000))),
+    );
+    expect(e!.where).toBe('organisatie 1 (id "GM0513"), veld "description"');
+    expect(e!.message).toContain('verwacht tekst');
+  });
+
+  it('a record that is not an object, in Dutch', () => {
+    const result = importJsonText(
+      '{"format":"netwerkkaart","version":1,"organisations":[1],"relations":[null]}',
+    );
+    expect(errorsOf(result).map((e) => `${e.where}: ${e.message}`)).toEqual([
+      'organisatie 1: verwacht een organisatie: een object met "id", "kind" en "name", kreeg 1',
+      'relatie 1: verwacht een relatie: een object met "source", "target" en "type", kreeg null',
+    ]);
+  });
+
   it('a document that is not an object', () => {
     expect(errorsOf(importJsonText('[1,2,3]'))[0]!.message).toContain('verwacht een JSON-object');
   });
@@ -264,6 +305,7 @@ describe('import: every rejection has its own message', () => {
     );
     const [e] = errorsOf(importJsonText(text));
     expect(e!.message).toContain('"__proto__"');
+    expect(e!.where).toMatch(/^organisatie 1 \(id "GM0513"\), veld "__proto__"$/);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
@@ -271,7 +313,9 @@ describe('import: every rejection has its own message', () => {
     const [e] = errorsOf(
       importJsonText(withChange((d) => (d.relations[0].constructor = { prototype: {} }))),
     );
-    expect(e!.message).toContain('niet is toegestaan');
+    expect(e!.message).toContain('is niet toegestaan');
+    // The record is named, so the key can be found in a file of thousands.
+    expect(e!.where).toMatch(/^relatie 1 \(.*\), veld "constructor"$/);
   });
 
   it('strings over a sane length', () => {
@@ -286,7 +330,7 @@ describe('import: every rejection has its own message', () => {
     const [e] = errorsOf(
       importJsonText(withChange((d) => (d.organisations[5].id = 'min\u0000bzk'))),
     );
-    expect(e!.message).toContain('stuurtekens');
+    expect(e!.message).toContain('het stuurteken U+0000 op positie 4');
   });
 
   it('a file over the size limit, saying the limit', () => {

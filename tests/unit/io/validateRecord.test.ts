@@ -173,3 +173,20 @@ describe('validateRecord', () => {
     ).toMatchObject({ ok: false, errors: { target: expect.stringContaining('verschillende') } });
   });
 });
+
+describe('text no file can hold, in a form (issue #19)', () => {
+  it('is refused at its field, naming the character', () => {
+    const errors = errorsOf(
+      validateOrganisation({ ...newOrg, name: 'G40\u0008', description: 'a\uFFFEb' }, net),
+    );
+    expect(errors.name).toBe(
+      'Bevat het stuurteken U+0008 op positie 4, dat in geen bestand kan staan; haal het teken weg',
+    );
+    expect(errors.description).toContain('het niet-teken U+FFFE op positie 2');
+    expect(
+      errorsOf(
+        validateRelation({ source: 'GM0513', target: 'vng', type: 'member', note: '\uD800' }, net),
+      ).note,
+    ).toContain('los surrogaat U+D800');
+  });
+});

@@ -19,6 +19,7 @@ import {
   saveSnapshot,
 } from '../../../src/storage/repository';
 import { StorageWriteError } from '../../../src/storage/storageError';
+import { ReplayConflict } from '../../../src/domain/applyEdits';
 import {
   networkSize,
   persistenceState,
@@ -327,10 +328,97 @@ describe('two tabs', () => {
     expect(relationsOf(await readNetwork(tab2), 'GM0513')).toHaveLength(4);
   });
 
-  it('both tabs share one undo history', async () => {
+  it('each tab has its own undo history', async () => {
     const tab2 = secondTab();
-    await applyEdits(db, [{ type: 'putOrganisation', before: null, after: g40 }]);
-    expect((await readUndoState(tab2)).past).toHaveLength(1);
+    await applyEdits(db, [{ type: 'putOrganisation', before: null, after: g40 }], { tab: 'A' });
+    expect((await readUndoState(tab2, 'B')).past).toHaveLength(0);
+    expect((await readUndoState(db, 'A')).past).toHaveLength(1);
+  });
+});
+
+describe('undo per tab (issue #19)', () => {
+  it('undo in one tab takes back its own step, not the newer one of the other tab', async () => {
+    const tab2 = secondTab();
+    const gouda = await org('GM0513');
+    const nijmegen = await org('GM0268', tab2);
+    await applyEdits(
+      db,
+      [{ type: 'putOrganisation', before: gouda, after: { ...gouda, description: 'Kaasstad' } }],
+      { tab: 'A' },
+    );
+    await applyEdits(
+      tab2,
+      [{ type: 'putOrganisation', before: nijmegen, after: { ...nijmegen, population: 190_000 } }],
+      { tab: 'B' },
+    );
+    const undone = await undoLast(db, { tab: 'A' });
+    expect(undone?.description).toBe('Ongedaan gemaakt: Gemeente Gouda gewijzigd');
+    expect(await org('GM0513')).toEqual(gouda);
+    // The other tab's edit stays, and so does its history.
+    expect((await org('GM0268')).population).toBe(190_000);
+    expect((await readUndoState(tab2, 'B')).past).toHaveLength(1);
+    expect((await readUndoState(db, 'A')).future).toHaveLength(1);
+  });
+
+  it('an undo that would overwrite a newer change from the other tab is refused, naming it', async () => {
+    const tab2 = secondTab();
+    const gouda = await org('GM0513');
+    await applyEdits(
+      db,
+      [{ type: 'putOrganisation', before: gouda, after: { ...gouda, population: 75_000 } }],
+      { tab: 'A' },
+    );
+    const seenByB = await org('GM0513', tab2);
+    await applyEdits(
+      tab2,
+      [{ type: 'putOrganisation', before: seenByB, after: { ...seenByB, population: 76_000 } }],
+      { tab: 'B' },
+    );
+    const before = await everything();
+    const attempt = undoLast(db, { tab: 'A' });
+    await expect(attempt).rejects.toBeInstanceOf(StorageWriteError);
+    const error = (await attempt.catch((e: unknown) => e)) as StorageWriteError;
+    expect(error.message).toBe(
+      'Ongedaan maken van "Gemeente Gouda gewijzigd" zou een nieuwere wijziging uit een ander tabblad overschrijven: Gemeente Gouda: inwonertal (nu 76.000) is daarna in een ander tabblad gewijzigd. Er is niets gewijzigd.',
+    );
+    expect(error.cause).toBeInstanceOf(ReplayConflict);
+    expect(await everything()).toEqual(before);
+    expect((await readUndoState(db, 'A')).past).toHaveLength(1);
+    // Confirmed: the undo goes ahead and says what it overwrote.
+    const forced = await undoLast(db, { tab: 'A', force: true });
+    expect(forced?.conflicts.map((c) => c.message)).toEqual([
+      'Overschreven: Gemeente Gouda: inwonertal (nu 76.000) is daarna in een ander tabblad gewijzigd.',
+    ]);
+    expect((await org('GM0513')).population).toBe(gouda.population);
+  });
+
+  it('an undo of an addition that the other tab changed since is refused too', async () => {
+    const tab2 = secondTab();
+    await applyEdits(db, [{ type: 'putOrganisation', before: null, after: g40 }], { tab: 'A' });
+    await applyEdits(
+      tab2,
+      [{ type: 'putOrganisation', before: g40, after: { ...g40, name: 'G40 (nieuw)' } }],
+      { tab: 'B' },
+    );
+    await expect(undoLast(db, { tab: 'A' })).rejects.toThrow(
+      /G40 is daarna in een ander tabblad gewijzigd \(naam\) en zou verdwijnen/,
+    );
+    expect(await storedOrganisation('g40')).toBeDefined();
+  });
+
+  it("a history outlives another tab's edits, and ends when the network is replaced", async () => {
+    const tab2 = secondTab();
+    await applyEdits(db, [{ type: 'putOrganisation', before: null, after: g40 }], { tab: 'A' });
+    const gouda = await org('GM0513', tab2);
+    await applyEdits(
+      tab2,
+      [{ type: 'putOrganisation', before: gouda, after: { ...gouda, shortName: 'Gda' } }],
+      { tab: 'B' },
+    );
+    expect((await readUndoState(db, 'A')).past).toHaveLength(1);
+    await replaceNetwork(tab2, sampleNetwork(), { origin: 'import' });
+    expect((await readUndoState(db, 'A')).past).toHaveLength(0);
+    expect((await readUndoState(db, 'B')).past).toHaveLength(0);
   });
 });
 

@@ -180,6 +180,7 @@ describe('the network header', () => {
       sources: sampleNetwork().sources,
       origin: 'import',
       updatedAt: at(1).toISOString(),
+      baseAt: at(1).toISOString(),
     });
     const source = { id: 'extra', title: 'Extra bron' };
     await mergeNetwork(db, { ...other(), sources: [source] }, at(2));
@@ -190,6 +191,7 @@ describe('the network header', () => {
       sources: [...sampleNetwork().sources, source],
       origin: 'import',
       updatedAt: at(2).toISOString(),
+      baseAt: at(2).toISOString(),
     });
     // An edit keeps what it does not give.
     await db.transaction('rw', db.meta, () => writeNetworkMeta(db, 'edit', at(3)));
@@ -199,6 +201,8 @@ describe('the network header', () => {
       sources: [...sampleNetwork().sources, source],
       origin: 'edit',
       updatedAt: at(3).toISOString(),
+      // An edit keeps the base: undo histories outlive edits, not a replace or merge.
+      baseAt: at(2).toISOString(),
     });
   });
 
