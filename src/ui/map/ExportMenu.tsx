@@ -5,12 +5,13 @@ import { exportSvg } from '../../render/svgExport';
 import { useUiStore } from '../../state/uiStore';
 import { downloadBlob, downloadText } from '../download';
 import { formatNumber } from '../format';
-import { drawPng, legendItems } from './mapExport';
+import { drawPng, legendItems, type LegendItem } from './mapExport';
 import type { GraphCanvasHandle } from './GraphCanvas';
 import { buildRenderModel } from './renderModel';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { interopExports } from './interopExports';
 import type { ExportView } from '../../io/exportView';
+import type { MapView } from '../../render/mapViewTypes';
 
 interface Props {
   index: GraphIndex;
@@ -22,7 +23,18 @@ interface Props {
   colors: string[] | null;
   colorMode: 'soort' | 'cluster';
   canvas: () => GraphCanvasHandle | null;
+  /** Set when the picture is not the force graph (the map of the Netherlands): what PNG and SVG show. */
+  picture?: PictureExport | undefined;
   onClose(): void;
+}
+
+/** What the image exports need from a view other than the force graph. */
+export interface PictureExport {
+  /** A line under the title: what is shown and the date of the data. */
+  subtitle: string;
+  legend: LegendItem[];
+  /** The view on screen as SVG, under this title (with its own sources, e.g. the boundaries'). */
+  svg(title: string, view: MapView): string;
 }
 
 type Scope = 'scherm' | 'alles';
@@ -36,6 +48,7 @@ export function ExportMenu({
   colors,
   colorMode,
   canvas,
+  picture,
   onClose,
 }: Props) {
   const [scope, setScope] = useState<Scope>(suffix ? 'scherm' : 'alles');
@@ -66,6 +79,20 @@ export function ExportMenu({
     if (!view) throw new Error('De kaart is nog niet getekend.');
     const shownHidden = scope === 'scherm' ? hidden : null;
     return { view, shownHidden };
+  }
+
+  /** A view that draws its own SVG; "Alles" shows what the filters hide, as the PNG does. */
+  function pictureSvg(p: PictureExport) {
+    const renderer = canvas()?.renderer();
+    if (!renderer) throw new Error('De kaart is nog niet getekend.');
+    if (scope === 'alles') renderer.setHidden(null);
+    try {
+      const name = exportFileName(new Date(), fileSuffix, 'svg');
+      downloadText(p.svg(title, renderer), name, 'image/svg+xml');
+      done(name);
+    } finally {
+      if (scope === 'alles') renderer.setHidden(hidden);
+    }
   }
 
   async function run(action: () => Promise<void> | void) {
@@ -108,7 +135,8 @@ export function ExportMenu({
             view.width,
             view.height,
             title,
-            legendItems(colorMode),
+            picture?.legend ?? legendItems(colorMode),
+            picture?.subtitle,
           );
           const name = exportFileName(new Date(), fileSuffix, 'png');
           downloadBlob(blob, name);
@@ -122,6 +150,7 @@ export function ExportMenu({
       id: 'svg',
       label: 'SVG (vector)',
       action: () => {
+        if (picture) return pictureSvg(picture);
         const { view, shownHidden } = viewForImage();
         const model = buildRenderModel(index);
         const svg = exportSvg({

@@ -40,13 +40,18 @@ export function legendItems(colorMode: 'soort' | 'cluster'): LegendItem[] {
   ];
 }
 
-/** The renderer's drawing at twice the screen resolution, with title and legend on top. */
+/**
+ * The renderer's drawing at twice the screen resolution, with title and legend
+ * on top; `subtitle` is a second line under the title (what is shown, the
+ * date of the data).
+ */
 export function drawPng(
   drawTo: (ctx: CanvasRenderingContext2D, width: number, height: number, scale: number) => void,
   width: number,
   height: number,
   title: string,
   legend: LegendItem[],
+  subtitle?: string,
 ): Promise<Blob> {
   const scale = 2;
   const canvas = document.createElement('canvas');
@@ -62,10 +67,19 @@ export function drawPng(
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
   ctx.font = '600 16px system-ui, sans-serif';
+  const titleWidth = ctx.measureText(title).width;
+  ctx.font = '12px system-ui, sans-serif';
+  const subtitleWidth = subtitle ? ctx.measureText(subtitle).width : 0;
   ctx.fillStyle = 'rgba(255,255,255,0.9)';
-  ctx.fillRect(0, 0, ctx.measureText(title).width + 24, 30);
+  ctx.fillRect(0, 0, Math.max(titleWidth, subtitleWidth) + 24, subtitle ? 48 : 30);
   ctx.fillStyle = '#1b1b1b';
+  ctx.font = '600 16px system-ui, sans-serif';
   ctx.fillText(title, 12, 21);
+  if (subtitle) {
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = '#4a4a4a';
+    ctx.fillText(subtitle, 12, 39);
+  }
   const lh = 18;
   const ly = height - legend.length * lh - 8;
   ctx.font = '12px system-ui, sans-serif';
