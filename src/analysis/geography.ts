@@ -40,9 +40,7 @@ export function pluralOf(label: string): string {
 export function networkChoices(index: GraphIndex, memberships: Memberships): number[] {
   return [...memberships.membersOf.keys()]
     .filter((n) => (memberships.membersOf.get(n)?.size ?? 0) > 0)
-    .sort((a, b) =>
-      index.organisations[a]!.name.localeCompare(index.organisations[b]!.name, 'nl'),
-    );
+    .sort((a, b) => index.organisations[a]!.name.localeCompare(index.organisations[b]!.name, 'nl'));
 }
 
 /** The categories that divide the country, as the map offers them: by label. */

@@ -23,9 +23,13 @@ async function shot(query, file, { before } = {}) {
   await page.goto(`${url}#/kaart?weergave=land${query ? `&${query}` : ''}`);
   await page.getByTestId('geo-canvas').waitFor({ timeout: 60_000 });
   // Drawn at full quality once the view stands still: names are placed then.
-  await page.waitForFunction(() => (window.__netwerkkaart?.geo?.drawn().labels.length ?? 0) > 0, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window.__netwerkkaart?.geo?.drawn().labels.length ?? 0) > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   if (before) await before();
   await page.waitForTimeout(900);
   await page.screenshot({ path: join(out, file) });

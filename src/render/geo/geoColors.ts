@@ -134,7 +134,9 @@ export function distinctAreaColors(
       if (b >= 0 && b !== a) adjacent[a]!.add(b);
     }
   });
-  const order = areas.map((_, a) => a).sort((a, b) => adjacent[b]!.size - adjacent[a]!.size || a - b);
+  const order = areas
+    .map((_, a) => a)
+    .sort((a, b) => adjacent[b]!.size - adjacent[a]!.size || a - b);
   const colorIndex = new Int32Array(areas.length).fill(-1);
   for (const a of order) {
     const used = new Set<number>();

@@ -51,7 +51,10 @@ export function geoSvg(input: GeoSvgInput): string {
   const { model, transform: t, width, height } = input;
   const header = input.subtitle ? 54 : 36;
   const inView = (b: BBox) =>
-    b[2] * t.k + t.x >= 0 && b[0] * t.k + t.x <= width && b[3] * t.k + t.y >= 0 && b[1] * t.k + t.y <= height;
+    b[2] * t.k + t.x >= 0 &&
+    b[0] * t.k + t.x <= width &&
+    b[3] * t.k + t.y >= 0 &&
+    b[1] * t.k + t.y <= height;
   const path = (polygons: readonly Polygon[]) => {
     const d: string[] = [];
     for (const polygon of polygons)

@@ -1,12 +1,6 @@
 import { batchByColor, type ColorBatch, type View } from '../drawScene';
 import { createMapSurface } from '../mapSurface';
-import type {
-  AreaMapView,
-  Emphasis,
-  MapArea,
-  MapData,
-  MapViewCallbacks,
-} from '../mapViewTypes';
+import type { AreaMapView, Emphasis, MapArea, MapData, MapViewCallbacks } from '../mapViewTypes';
 import type { Organisation } from '../../domain/organisation';
 import { LABEL_COLORS } from '../palette';
 import { attachPointerInput, type KeyAction } from '../pointerInput';
@@ -197,7 +191,12 @@ export function createGeoView(
     // A region's name stands for its organisation: pointing at it picks the GGD, not a municipality.
     for (const label of lastLabels) {
       if (label.kind !== 'region') continue;
-      if (sx >= label.x && sx <= label.x + label.width && sy >= label.y && sy <= label.y + label.height)
+      if (
+        sx >= label.x &&
+        sx <= label.x + label.width &&
+        sy >= label.y &&
+        sy <= label.y + label.height
+      )
         return regionItem(label.index);
     }
     hitIndex ??= createGeoHitIndex(model);
@@ -258,7 +257,11 @@ export function createGeoView(
     if (area) return [...area.members];
     const out: number[] = [];
     for (const e of edges)
-      if (e.target === item && (e.type === 'member' || e.type === 'uses') && featureOf[e.source]! >= 0)
+      if (
+        e.target === item &&
+        (e.type === 'member' || e.type === 'uses') &&
+        featureOf[e.source]! >= 0
+      )
         out.push(e.source);
     return out;
   }
@@ -277,10 +280,7 @@ export function createGeoView(
     );
     const cx = (box.x0 + box.x1) / 2;
     const cy = (box.y0 + box.y1) / 2;
-    surface.animateTo(
-      { x: size.width / 2 - cx * k, y: size.height / 2 - cy * k, k },
-      durationMs,
-    );
+    surface.animateTo({ x: size.width / 2 - cx * k, y: size.height / 2 - cy * k, k }, durationMs);
   }
 
   function keyAction(action: KeyAction) {
@@ -304,7 +304,11 @@ export function createGeoView(
     );
     const members = all.find((a) => a.kind === 'members');
     memberArea = members
-      ? buildRegion(model, { id: String(members.item), name: '', members: codesOf(members.members) })
+      ? buildRegion(model, {
+          id: String(members.item),
+          name: '',
+          members: codesOf(members.members),
+        })
       : null;
     named = null;
     if (members && members.members.length <= NAME_MEMBERS_MAX) {
