@@ -51,6 +51,10 @@ function MapScreen({ network }: { network: Network }) {
   // The map on screen: the force graph, or the map of the Netherlands.
   const onLand = view.view === 'land';
   const activeCanvas = () => (onLand ? geoCanvas : canvas).current;
+  // The force graph (and its layout) starts once it is wanted: a link to the map of the
+  // Netherlands costs no layout on a busy machine.
+  const [graphWanted, setGraphWanted] = useState(!onLand);
+  if (!graphWanted && !onLand) setGraphWanted(true);
   const stageRef = useRef<HTMLDivElement>(null);
   const announce = useUiStore((s) => s.announce);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
@@ -363,19 +367,21 @@ function MapScreen({ network }: { network: Network }) {
                 </button>
               </div>
             )}
-            <GraphCanvas
-              ref={canvas}
-              index={index}
-              hidden={visibility.hidden}
-              selected={selected}
-              highlighted={visibility.lit}
-              colors={clusterColors}
-              label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
-              onSelect={(i) => select(i)}
-              onHover={(i, x, y) =>
-                setTooltip(i === null ? null : { index: i, x, y, view: 'kaart' })
-              }
-            />
+            {graphWanted && (
+              <GraphCanvas
+                ref={canvas}
+                index={index}
+                hidden={visibility.hidden}
+                selected={selected}
+                highlighted={visibility.lit}
+                colors={clusterColors}
+                label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
+                onSelect={(i) => select(i)}
+                onHover={(i, x, y) =>
+                  setTooltip(i === null ? null : { index: i, x, y, view: 'kaart' })
+                }
+              />
+            )}
           </div>
           {(onLand || geo) && (
             <div className="canvas-wrap" hidden={!onLand}>
