@@ -43,5 +43,33 @@ await shot('landkleur=grootteklasse', 'geo-grootteklasse.png');
 await shot('netwerk=vng', 'geo-vng.png');
 await shot('netwerk=g40&landkleur=grootteklasse&org=GM0363', 'geo-g40-amsterdam.png');
 await shot('indeling=veiligheidsregio&org=GM0096', 'geo-vlieland.png');
+// What the export makes of the view: the PNG and the SVG as a report would take them.
+{
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
+  const exporter = await context.newPage();
+  await exporter.goto(`${url}#/kaart?weergave=land&netwerk=k80&indeling=ggd`);
+  await exporter.getByTestId('geo-canvas').waitFor({ timeout: 60_000 });
+  await exporter.waitForFunction(
+    () => (window.__netwerkkaart?.geo?.drawn().labels.length ?? 0) > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  await exporter.getByRole('button', { name: 'Exporteren…' }).click();
+  for (const [label, file] of [
+    ['PNG (afbeelding)', 'geo-export-k80-ggd.png'],
+    ['SVG (vector)', 'geo-export-k80-ggd.svg'],
+  ]) {
+    const [download] = await Promise.all([
+      exporter.waitForEvent('download'),
+      exporter.getByRole('button', { name: label }).click(),
+    ]);
+    await download.saveAs(join(out, file));
+    console.log(join(out, file));
+  }
+  await context.close();
+}
 await browser.close();
 server.close();

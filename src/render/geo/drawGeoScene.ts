@@ -36,6 +36,11 @@ export interface GeoScene {
    * the name (a network's few members); the other municipalities go unnamed.
    */
   named?: Uint8Array | null;
+  /**
+   * Features named before the others, room or not (the largest cities, for
+   * orientation), while the rest are named where they fit. Not with `named`.
+   */
+  landmarks?: Uint8Array | null;
   /** Width in CSS pixels of text in a font: measureText in the browser, cached by the caller. */
   labelWidth(text: string, font: string): number;
 }
@@ -334,7 +339,7 @@ function drawLabels(
   const byRoom = full && options.municipalityLabels !== false && !scene.named;
   features.forEach((feature, i) => {
     const forced = i === scene.selected;
-    const chosen = full && scene.named?.[i] === 1;
+    const chosen = full && (scene.named?.[i] === 1 || (byRoom && scene.landmarks?.[i] === 1));
     if (!forced && !chosen && !byRoom) return;
     if (!forced && !chosen) {
       const [x0, y0, x1, y1] = feature.bbox;

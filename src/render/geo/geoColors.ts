@@ -76,7 +76,8 @@ export function itemColors(
   if (mode === 'members') {
     if (members) {
       colorOf = (i) => (members.has(i) ? GEO_COLORS.member : GEO_COLORS.other);
-      legend = [{ color: GEO_COLORS.member, label: `deelnemer van ${name}` }, others];
+      legend = [{ color: GEO_COLORS.member, label: `deelnemer van ${name}` }];
+      if (hasOthers(items, members)) legend.push(others);
     } else if (options.areaColors) {
       const areas = options.areaColors;
       colorOf = (i) => areas.get(i) ?? NEUTRAL_FILL;
@@ -99,12 +100,17 @@ export function itemColors(
     }
     colorOf = (i) =>
       members && !members.has(i) ? GEO_COLORS.other : scaleOf(items[i]!.population);
-    if (members) legend = [...legend, others];
+    if (members && hasOthers(items, members)) legend = [...legend, others];
   }
   return {
     colors: items.map((o, i) => (isMunicipality(i) ? colorOf(i) : KIND_COLORS[o.kind])),
     legend,
   };
+}
+
+/** Some municipality does not take part: only then does the legend need the grey. */
+function hasOthers(items: readonly ColoredItem[], members: ReadonlySet<number>): boolean {
+  return items.some((o, i) => o.kind === 'municipality' && !members.has(i));
 }
 
 /**

@@ -42,6 +42,8 @@ const ZOOM_TO_SHARE = 1 / 3;
 const ZOOM_TO_MAX = 8;
 /** What is not lit (another screen's selection) recedes this far towards the background. */
 const UNLIT_FADE = 0.65;
+/** The largest municipalities by inhabitants, named first so the map can be read at a glance. */
+const LANDMARKS = 12;
 /** A network of at most this many municipalities has each member named on the map. */
 const NAME_MEMBERS_MAX = 50;
 const CREDIT_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -83,6 +85,8 @@ export function createGeoView(
   let memberArea: GeoRegion | null = null;
   /** Per feature, 1 when its name comes first (a few members of the network shown). */
   let named: Uint8Array | null = null;
+  /** Per feature, 1 for the largest cities, named first for orientation. */
+  let landmarks: Uint8Array | null = null;
   let fills: ColorBatch[] | null = null;
   let hitIndex: AreaHitIndex | null = null;
   let positionCache: { xs: Float32Array; ys: Float32Array } | null = null;
@@ -173,6 +177,7 @@ export function createGeoView(
       selectedRegion: selectedRegion(),
       memberArea,
       named,
+      landmarks,
       labelWidth,
     };
   }
@@ -393,6 +398,11 @@ export function createGeoView(
         featureOf[item] = f;
       });
       if (colors.length !== organisations.length) colors = data.nodes.map((n) => n.color);
+      landmarks = new Uint8Array(model.features.length);
+      const byPopulation = [...byCode.values()]
+        .filter((i) => featureOf[i]! >= 0)
+        .sort((a, b) => (organisations[b]!.population ?? 0) - (organisations[a]!.population ?? 0));
+      for (const item of byPopulation.slice(0, LANDMARKS)) landmarks[featureOf[item]!] = 1;
       hitIndex = null;
       positionCache = null;
       rebuildAreas(allAreas);

@@ -121,7 +121,7 @@ export function geoScreen({ index, model, view, selected, filtered }: GeoScreenI
   const referenceDate = index.network.referenceDate;
   const subtitle = [
     onMap && networkName
-      ? `${networkName}: ${memberCountText(onMap.listed, onMap.expected)} deelnemende gemeenten`
+      ? `${networkName}, deelnemende gemeenten: ${memberCountText(onMap.listed, onMap.expected)}`
       : null,
     division?.plural ?? null,
     view.geoColor !== 'deelname' ? `kleur: ${GEO_COLOR_LABELS[view.geoColor]}` : null,
@@ -282,6 +282,7 @@ export function GeoSide({
         onDivision={(division) => onChange({ division })}
         onColor={(geoColor) => onChange({ geoColor })}
       />
+      <GeoLegend items={screen.legend} credit={BOUNDARIES_CREDIT} />
       <GeoSummary
         index={index}
         onMap={screen.onMap}
@@ -293,8 +294,4 @@ export function GeoSide({
       />
     </section>
   );
-}
-
-export function GeoKey({ screen }: { screen: GeoScreen }) {
-  return <GeoLegend items={screen.legend} credit={BOUNDARIES_CREDIT} />;
 }

@@ -6,6 +6,7 @@ import { CBS_SIZE_CLASSES, type SizeClass } from '../../domain/sizeClass';
 import { GEO_COLOR_MODES, type GeoColorMode } from '../../state/mapView';
 import { formatNumber } from '../format';
 import { memberCountText, partialListNote } from '../memberCount';
+import { formatCount } from '../../render/geo/choropleth';
 import { SearchBox } from './SearchBox';
 
 // The controls and the words beside the map of the Netherlands: which network
@@ -103,11 +104,11 @@ export function GeoControls({
   );
 }
 
-/** "5.000–10.000", "< 5.000", "≥ 250.000": a class by its bounds, short enough for a narrow table. */
+/** "5 000–10 000", "< 5 000", "≥ 250 000": a class by its bounds as CBS writes them, short enough for a narrow table. */
 function classRange(c: SizeClass): string {
-  if (c.max === null) return `≥ ${formatNumber(c.min)}`;
-  if (c.min === 0) return `< ${formatNumber(c.max)}`;
-  return `${formatNumber(c.min)}–${formatNumber(c.max)}`;
+  if (c.max === null) return `≥ ${formatCount(c.min)}`;
+  if (c.min === 0) return `< ${formatCount(c.max)}`;
+  return `${formatCount(c.min)}–${formatCount(c.max)}`;
 }
 
 export interface RegionOnMap {
@@ -187,7 +188,7 @@ export function GeoSummary({
               <tr>
                 <th scope="col">Inwoners</th>
                 <th scope="col" className="num">
-                  Deelnemers
+                  Aantal
                 </th>
                 <th scope="col" className="num">
                   <abbr title="Aandeel van de gemeenten in die klasse">%</abbr>
@@ -267,8 +268,8 @@ export function GeoLegend({
   credit: string;
 }) {
   return (
-    <section className="legend" aria-label="Legenda" data-testid="geo-legend">
-      <h2 className="small-heading">Legenda</h2>
+    <section className="legend geo-legend" aria-label="Legenda" data-testid="geo-legend">
+      <h3 className="small-heading">Legenda</h3>
       <ul>
         {items.map((item) => (
           <li key={item.label}>

@@ -203,9 +203,7 @@ function MapScreen({ network }: { network: Network }) {
           onChange={(filters) => update({ filters })}
           kindSwatches={view.color === 'soort'}
         />
-        {onLand ? (
-          geo && land && <geo.ui.GeoKey screen={land} />
-        ) : (
+        {!onLand && (
           <Legend
             colorMode={theme ? 'thema' : view.color}
             clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}

@@ -39,6 +39,14 @@ describe('colours per item on the map of the Netherlands', () => {
     ]);
   });
 
+  it('leaves the grey out of the legend when every municipality takes part (VNG)', () => {
+    const { legend } = itemColors(items, 'members', {
+      members: new Set([0, 1, 2]),
+      networkName: 'VNG',
+    });
+    expect(legend.map((l) => l.label)).toEqual(['deelnemer van VNG']);
+  });
+
   it('fills by size class, members in their class colour and the rest grey', () => {
     const all = itemColors(items, 'sizeClass');
     expect(all.colors.slice(0, 3)).toEqual([
