@@ -131,7 +131,7 @@ export function distinctAreaColors(
     }
   });
   const adjacent = areas.map(() => new Set<number>());
-  const featureNeighbours = neighbors(model.geometries as GeometryObject[]);
+  const featureNeighbours = neighboursOf(model);
   featureNeighbours.forEach((list, f) => {
     const a = areaOfFeature[f]!;
     if (a < 0) return;
@@ -153,6 +153,17 @@ export function distinctAreaColors(
     colorIndex[a] = c < palette.length ? c : a % palette.length;
   }
   return Array.from(colorIndex, (c) => palette[c]!);
+}
+
+// Which municipalities border which depends only on the boundaries: worked out once.
+const neighbourCache = new WeakMap<GeoModel['geometries'], number[][]>();
+function neighboursOf(model: GeoModel): number[][] {
+  let list = neighbourCache.get(model.geometries);
+  if (!list) {
+    list = neighbors(model.geometries as GeometryObject[]);
+    neighbourCache.set(model.geometries, list);
+  }
+  return list;
 }
 
 /** A colour moved towards the background: what is not lit recedes. */
