@@ -97,6 +97,8 @@ export function createMapSurface(canvas: HTMLCanvasElement, hooks: SurfaceHooks)
   let animation: Animation | null = null;
   let pending: (() => void) | null = null;
   let destroyed = false;
+  /** The last size the canvas had on screen. */
+  let shownSize: Size | null = null;
 
   const selection = select(canvas);
   const zoomBehavior = zoom<HTMLCanvasElement, unknown>()
@@ -196,12 +198,17 @@ export function createMapSurface(canvas: HTMLCanvasElement, hooks: SurfaceHooks)
 
   function resize() {
     if (destroyed) return;
-    const old = { width, height };
     width = canvas.clientWidth;
     height = canvas.clientHeight;
     resizeCanvas();
-    if (old.width > 0 && old.height > 0 && (old.width !== width || old.height !== height))
-      jumpTo(keepCentre(current(), old, { width, height }));
+    // A hidden canvas (another view on screen) has no size: the view stays as it was and,
+    // once shown again, is centred against the size it last had on screen.
+    if (width > 0 && height > 0) {
+      const from = shownSize;
+      shownSize = { width, height };
+      if (from && (from.width !== width || from.height !== height))
+        jumpTo(keepCentre(current(), from, { width, height }));
+    }
     if (pending && width > 0 && height > 0) {
       const run = pending;
       pending = null;

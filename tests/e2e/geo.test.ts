@@ -138,6 +138,23 @@ describe('map of the Netherlands', () => {
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
 
+    // To the graph and the table and back: the map is where it was.
+    const before = await page.evaluate(
+      (code) => (window as unknown as WithHook).__netwerkkaart!.geo!.screenPointOf(code),
+      GOUDA,
+    );
+    for (const other of ['Kaart', 'Tabel']) {
+      await page.getByRole('button', { name: other, exact: true }).click();
+      await expect.poll(() => page.url()).not.toContain('weergave=land');
+      await page.getByRole('button', { name: 'Nederland', exact: true }).click();
+      await page.getByTestId('geo-canvas').waitFor();
+      const after = await page.evaluate(
+        (code) => (window as unknown as WithHook).__netwerkkaart!.geo!.screenPointOf(code),
+        GOUDA,
+      );
+      expect(Math.hypot(after![0] - before![0], after![1] - before![1]), other).toBeLessThan(1);
+    }
+
     // The same URL in a new tab opens the same map.
     const url = page.url();
     const second = await context.newPage();
