@@ -1,7 +1,9 @@
 // npm run bench: builds the app and measures it in headless Chromium on
 // generated networks of 500, 2 000, 10 000 and 50 000 organisations, next to
-// vasturiano/force-graph on the same graphs and d3-force alone in Node.
-// Prints a table and writes JSON to bench/results/. Figures, never a test.
+// vasturiano/force-graph on the same graphs and d3-force alone in Node; and
+// on the national data, the first frame and the map of the Netherlands while
+// it is panned. Prints a table and writes JSON to bench/results/. Figures,
+// never a test. `--only-national` skips the generated networks.
 import { spawnSync } from 'node:child_process';
 import {
   createReadStream,
@@ -12,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { forceCenter, forceLink, forceManyBody, forceSimulation } from 'd3';
@@ -25,6 +27,7 @@ const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000
   .map(Number);
 const SKIP_BUILD = args.includes('--no-build');
 const SKIP_PEER = args.includes('--no-force-graph');
+const ONLY_NATIONAL = args.includes('--only-national');
 // The test flags, plus precise heap figures.
 const CHROMIUM_ARGS = [...TEST_CHROMIUM_ARGS, '--enable-precise-memory-info'];
 const INTERACTION_MS = 5000;
@@ -292,12 +295,95 @@ async function measureNational() {
   await context.close();
   return { firstVisitFirstFrameMs: firstVisit, laterVisitFirstFrameMs: laterVisit };
 }
+/**
+ * The map of the Netherlands on the national data (K80 coloured, the 25 GGD
+ * regions outlined and named): how long until it is drawn, and the paint time
+ * of each frame while it is dragged and while it is zoomed with the wheel,
+ * from the view's own frame timer, next to the interval between frames.
+ */
+async function measureGeo(deviceScaleFactor) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor,
+  });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  const hook = () => window.__netwerkkaart?.geo?.drawn().labels.length > 0;
+  // A first visit seeds the database; the figure that counts is a visit after it.
+  await page.goto(`${url}#/kaart?weergave=land&netwerk=k80&indeling=ggd`);
+  await page.waitForFunction(hook, null, { timeout: 60_000 });
+  await page.reload();
+  const t0 = Date.now();
+  await page.waitForFunction(hook, null, { timeout: 60_000 });
+  const drawnMs = Date.now() - t0;
+  await page.waitForTimeout(500);
+  const box = await page.getByTestId('geo-canvas').boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const phase = async (name, act) => {
+    await page.evaluate(() => {
+      window.__netwerkkaart.paintMs = [];
+      // Paint times with the rasteriser's work (see mapSurface.ts), not only the calls.
+      window.__netwerkkaart.rasterTimes = true;
+      window.__benchStartFrames();
+    });
+    const end = Date.now() + INTERACTION_MS;
+    for (let step = 0; Date.now() < end; step++) await act(step);
+    const { paints, frames } = await page.evaluate(() => ({
+      paints: window.__netwerkkaart.paintMs,
+      frames: window.__benchStopFrames(),
+    }));
+    const total = frames.reduce((a, b) => a + b, 0);
+    return {
+      name,
+      frames: paints.length,
+      paintMedian: round(quantile(paints, 0.5), 2),
+      paintP95: round(quantile(paints, 0.95), 2),
+      paintMax: round(Math.max(...paints), 2),
+      fps: round((frames.length / total) * 1000),
+      intervalP95: round(quantile(frames, 0.95)),
+    };
+  };
+  // Drag across the country and back, as a user looks for a region.
+  const pan = await phase('slepen', async (step) => {
+    const dir = step % 2 ? -1 : 1;
+    await page.mouse.move(cx - dir * 150, cy - dir * 80);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++)
+      await page.mouse.move(cx - dir * 150 + dir * i * 15, cy - dir * 80 + dir * i * 8);
+    await page.mouse.up();
+  });
+  const zoom = await phase('zoomen', async (step) => {
+    await page.mouse.move(cx, cy);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, step % 2 ? 120 : -120);
+  });
+  await context.close();
+  return { deviceScaleFactor, drawnMs, pan, zoom };
+}
+
 const national = await measureNational();
 console.log(
   `Landelijke gegevens: eerste beeld ${national.firstVisitFirstFrameMs} ms (eerste bezoek), ${national.laterVisitFirstFrameMs} ms (later bezoek)`,
 );
+const geoLine = (g) =>
+  `Kaart van Nederland (K80, GGD-regio's; DPR ${g.deviceScaleFactor}): getekend ${g.drawnMs} ms na laden; ` +
+  [g.pan, g.zoom]
+    .map(
+      (p) =>
+        `${p.name}: frame ${p.paintMedian} ms mediaan, ${p.paintP95} ms p95, ${p.paintMax} ms max (${p.frames} frames, getekend en gerasterd), ${p.fps} fps`,
+    )
+    .join('; ');
+const geo = [];
+for (const dpr of [1, 2]) {
+  const g = await measureGeo(dpr).catch((e) => ({
+    deviceScaleFactor: dpr,
+    error: String(e.message ?? e).split('\n')[0],
+  }));
+  geo.push(g);
+  console.log(g.error ? `Kaart van Nederland (DPR ${dpr}): ${g.error}` : geoLine(g));
+}
 const results = [];
-for (const size of SIZES) {
+for (const size of ONLY_NATIONAL ? [] : SIZES) {
   const doc = generateNetwork(size);
   const file = join(dataDir, `data-${size}.json`);
   writeFileSync(file, JSON.stringify(doc));
@@ -357,20 +443,28 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Chromium head
 const date = new Date().toISOString().slice(0, 10);
 console.log(`\nNetwerkkaart benchmark ${date} (${machine})\n`);
 console.log(
-  `Landelijke gegevens: eerste beeld ${national.firstVisitFirstFrameMs} ms (eerste bezoek), ${national.laterVisitFirstFrameMs} ms (later bezoek)\n`,
+  `Landelijke gegevens: eerste beeld ${national.firstVisitFirstFrameMs} ms (eerste bezoek), ${national.laterVisitFirstFrameMs} ms (later bezoek)`,
 );
-console.log(table.join('\n'));
+for (const g of geo) if (!g.error) console.log(geoLine(g));
+console.log(
+  `belasting tijdens de meting: ${loadavg()
+    .map((v) => round(v, 2))
+    .join(', ')}\n`,
+);
+if (results.length) console.log(table.join('\n'));
 mkdirSync('bench/results', { recursive: true });
 const out = {
   date,
   machine,
   interactionMs: INTERACTION_MS,
   national,
+  geo,
+  loadAverage: loadavg(),
   results,
   table: table.join('\n'),
 };
 // Only a full run replaces the published figures; a partial one is kept aside.
-const full = SIZES.join(',') === '500,2000,10000,50000' && !SKIP_PEER;
+const full = SIZES.join(',') === '500,2000,10000,50000' && !SKIP_PEER && !ONLY_NATIONAL;
 const name = full ? `${date}.json` : `partial-${date}.json`;
 writeFileSync(`bench/results/${name}`, `${JSON.stringify(out, null, 2)}\n`);
 if (full) writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);

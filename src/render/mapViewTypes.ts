@@ -88,9 +88,39 @@ export interface MapView {
   /** Re-read the canvas size (the observer does this on its own). */
   resize(): void;
   destroy(): void;
+  /**
+   * Where each item is drawn, in the coordinates getTransform applies to, for
+   * exports that carry positions (GEXF, GraphML). Only a view that places
+   * items itself has it; the layout's positions serve the others.
+   */
+  positions?(): { xs: Float32Array; ys: Float32Array } | null;
 }
 
-/** How a page asks for a view on its canvas: createGraphView now, a geographic view next. */
+/** A group of items drawn as one area with its outline: a region of a division, a network's members. */
+export interface MapArea {
+  /** The organisation the area stands for (a GGD); pointing at a region's name answers with it. */
+  item: number;
+  name: string;
+  /** Items whose shapes make up the area (its municipalities). */
+  members: readonly number[];
+  /**
+   * 'region' (the default): outlined and named. 'members': the members of the
+   * network shown, outlined in the member colour and, when few, each named.
+   */
+  kind?: 'region' | 'members';
+}
+
+/** A view that draws items as shapes on a map and can outline groups of them. */
+export interface AreaMapView extends MapView {
+  /** Replaces the areas; an empty list draws none. */
+  setAreas(areas: readonly MapArea[]): void;
+}
+
+export function hasAreas(view: MapView): view is AreaMapView {
+  return typeof (view as Partial<AreaMapView>).setAreas === 'function';
+}
+
+/** How a page asks for a view on its canvas: createGraphView, or the geographic view (render/geo/geoView). */
 export type MapViewFactory = (canvas: HTMLCanvasElement, callbacks: MapViewCallbacks) => MapView;
 
 /** A view that draws items where a layout puts them, such as the force graph. */

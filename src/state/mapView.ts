@@ -5,10 +5,17 @@ import { RELATION_TYPES, type RelationType } from '../domain/relation';
 // What is on the map screen, kept in the URL so a link opens the same view.
 // Pure parse/serialise functions; the page binds them to the router.
 
-export const VIEWS = ['kaart', 'tabel'] as const;
+/** 'kaart': the force graph; 'land': the map of the Netherlands; 'tabel': the list. */
+export const VIEWS = ['kaart', 'land', 'tabel'] as const;
 export type View = (typeof VIEWS)[number];
 export const COLOR_MODES = ['soort', 'cluster'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
+/**
+ * How the map of the Netherlands fills the municipalities: who takes part in
+ * the chosen network, the CBS size class, or the number of inhabitants.
+ */
+export const GEO_COLOR_MODES = ['deelname', 'grootteklasse', 'inwoners'] as const;
+export type GeoColorMode = (typeof GEO_COLOR_MODES)[number];
 
 export interface MapViewState {
   selected: string | null;
@@ -26,6 +33,12 @@ export interface MapViewState {
   throughHubs: boolean;
   /** A theme whose koplopers and volgers are coloured on the map (knowledge exchange). */
   theme: string | null;
+  /** Map of the Netherlands: the network or service whose member municipalities are coloured (an id). */
+  network: string | null;
+  /** Map of the Netherlands: the division whose regions are outlined and named (a category, "ggd"). */
+  division: string | null;
+  /** Map of the Netherlands: what the fill of a municipality says. */
+  geoColor: GeoColorMode;
 }
 
 export const initialMapView = (): MapViewState => ({
@@ -38,6 +51,9 @@ export const initialMapView = (): MapViewState => ({
   lit: [],
   throughHubs: false,
   theme: null,
+  network: null,
+  division: null,
+  geoColor: 'deelname',
 });
 
 function list<T extends string>(value: string | null, allowed: readonly T[], fallback: T[]): T[] {
@@ -50,6 +66,7 @@ export function parseMapView(params: URLSearchParams): MapViewState {
   const init = initialMapView();
   const view = params.get('weergave');
   const color = params.get('kleur');
+  const geoColor = params.get('landkleur');
   return {
     selected: params.get('org') || null,
     filters: {
@@ -76,6 +93,11 @@ export function parseMapView(params: URLSearchParams): MapViewState {
     lit: params.get('licht')?.split(',').filter(Boolean).slice(0, 500) ?? [],
     throughHubs: params.get('knooppunten') === '1',
     theme: params.get('thema') || null,
+    network: params.get('netwerk') || null,
+    division: params.get('indeling') || null,
+    geoColor: (GEO_COLOR_MODES as readonly string[]).includes(geoColor ?? '')
+      ? (geoColor as GeoColorMode)
+      : init.geoColor,
   };
 }
 
@@ -99,6 +121,9 @@ export function serialiseMapView(state: MapViewState): URLSearchParams {
   if (state.lit.length) params.set('licht', state.lit.join(','));
   if (state.throughHubs) params.set('knooppunten', '1');
   if (state.theme) params.set('thema', state.theme);
+  if (state.network) params.set('netwerk', state.network);
+  if (state.division) params.set('indeling', state.division);
+  if (state.geoColor !== init.geoColor) params.set('landkleur', state.geoColor);
   return params;
 }
 

@@ -25,6 +25,8 @@ export const GEO_COLORS = {
   /** Between municipalities: white keeps neighbouring fills apart without a dark web of lines. */
   border: '#FFFFFF',
   regionOutline: '#1F2937',
+  /** Around the members of the network shown: darker than the member fill, so small ones stand out. */
+  memberOutline: '#00395A',
   selected: '#111827',
   hovered: '#4B5563',
   background: '#F7F8FA',

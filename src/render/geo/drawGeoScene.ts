@@ -26,6 +26,21 @@ export interface GeoScene {
   hovered: number | null;
   /** Region index drawn with a stronger outline and always named. */
   selectedRegion: number | null;
+  /**
+   * The members of a network as one area: outlined in the member colour, so a
+   * small member stands out on the grey, and never named (its members are).
+   */
+  memberArea?: GeoRegion | null;
+  /**
+   * Features whose names come first, even where the shape is narrower than
+   * the name (a network's few members); the other municipalities go unnamed.
+   */
+  named?: Uint8Array | null;
+  /**
+   * Features named before the others, room or not (the largest cities, for
+   * orientation), while the rest are named where they fit. Not with `named`.
+   */
+  landmarks?: Uint8Array | null;
   /** Width in CSS pixels of text in a font: measureText in the browser, cached by the caller. */
   labelWidth(text: string, font: string): number;
 }
@@ -35,7 +50,7 @@ export interface GeoDrawOptions {
   quality: 'full' | 'fast';
   /** Fill colour, or null to leave the canvas transparent. */
   background: string | null;
-  /** Municipality names where they fit, at full quality. Default true. */
+  /** Municipality names where they fit, at full quality (the `named` ones always). Default true. */
   municipalityLabels?: boolean;
   /**
    * 'base': background, fills, borders and region outlines, what a layer cache keeps;
@@ -78,6 +93,11 @@ export const FILL_CHUNK = 8;
 const MUNICIPALITY_LABEL_ROOM = 1.1;
 /** Region names are placed before any municipality name. */
 const REGION_PRIORITY = 1e12;
+/** Named municipalities (a network's members) come right after the regions. */
+const NAMED_PRIORITY = 1e9;
+/** A selected municipality smaller than this on screen gets a ring of SELECTION_RING_PX around it. */
+const SMALL_SELECTION_PX = 16;
+const SELECTION_RING_PX = 14;
 
 export function drawGeoScene(
   ctx: CanvasRenderingContext2D,
@@ -108,6 +128,7 @@ export function drawGeoScene(
   if (layers !== 'overlay') {
     drawFills(ctx, scene, view, stats);
     drawBorders(ctx, scene.model, view, stats);
+    drawMemberArea(ctx, scene, view, stats);
     drawRegions(ctx, scene, view, stats);
   }
   if (layers !== 'base') {
@@ -175,6 +196,21 @@ function drawBorders(
   ctx.stroke();
 }
 
+function drawMemberArea(
+  ctx: CanvasRenderingContext2D,
+  scene: GeoScene,
+  view: View,
+  stats: GeoDrawStats,
+): void {
+  const area = scene.memberArea;
+  if (!area || !inView(area.bbox, view)) return;
+  ctx.beginPath();
+  stats.points += tracePolygons(ctx, area.polygons, view);
+  ctx.strokeStyle = GEO_COLORS.memberOutline;
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+}
+
 function drawRegions(
   ctx: CanvasRenderingContext2D,
   scene: GeoScene,
@@ -227,6 +263,15 @@ function drawEmphasis(
   if (selected && inView(selected.bbox, view)) {
     ctx.beginPath();
     stats.points += tracePolygons(ctx, selected.polygons, view);
+    // A shape of a few pixels gets a ring around it too, or the selection is lost in the country.
+    const [x0, y0, x1, y1] = selected.bbox;
+    const extent = Math.max(x1 - x0, y1 - y0) * view.k;
+    if (extent < SMALL_SELECTION_PX) {
+      const cx = selected.label[0] * view.k + view.x;
+      const cy = selected.label[1] * view.k + view.y;
+      ctx.moveTo(cx + SELECTION_RING_PX, cy);
+      ctx.arc(cx, cy, SELECTION_RING_PX, 0, Math.PI * 2);
+    }
     ctx.strokeStyle = '#FFFFFF';
     ctx.lineWidth = 5;
     ctx.stroke();
@@ -290,11 +335,13 @@ function drawLabels(
     );
   });
   const { features } = scene.model;
-  const named = options.quality === 'full' && options.municipalityLabels !== false;
+  const full = options.quality === 'full';
+  const byRoom = full && options.municipalityLabels !== false && !scene.named;
   features.forEach((feature, i) => {
     const forced = i === scene.selected;
-    if (!forced && !named) return;
-    if (!forced) {
+    const chosen = full && (scene.named?.[i] === 1 || (byRoom && scene.landmarks?.[i] === 1));
+    if (!forced && !chosen && !byRoom) return;
+    if (!forced && !chosen) {
       const [x0, y0, x1, y1] = feature.bbox;
       if ((y1 - y0) * k < LABEL_HEIGHT || !inView(feature.bbox, view)) return;
       const room = (x1 - x0) * k;
@@ -302,7 +349,7 @@ function drawLabels(
         return;
     }
     // The selection's name wins over every other, region names included.
-    const priority = forced ? Infinity : feature.area;
+    const priority = forced ? Infinity : chosen ? NAMED_PRIORITY + feature.area : feature.area;
     add(feature.name, 'municipality', i, MUNICIPALITY_LABEL_FONT, feature.label, priority, forced);
   });
   // Candidates index texts, so the placement hands back which text went where.

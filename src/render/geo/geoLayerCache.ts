@@ -55,7 +55,7 @@ interface Layer {
   view: View;
   /** The whole map lies inside the picture: any pan at this zoom can use it. */
   coversMap: boolean;
-  scene: Pick<GeoScene, 'model' | 'fills' | 'regions'>;
+  scene: Pick<GeoScene, 'model' | 'fills' | 'regions' | 'memberArea'>;
   background: string | null;
 }
 
@@ -71,6 +71,7 @@ export function createGeoLayerCache(
       layer.scene.model !== scene.model ||
       layer.scene.fills !== scene.fills ||
       layer.scene.regions !== scene.regions ||
+      (layer.scene.memberArea ?? null) !== (scene.memberArea ?? null) ||
       layer.background !== options.background ||
       v.pixelRatio !== view.pixelRatio ||
       v.width !== view.width + 2 * MARGIN_PX ||
@@ -124,7 +125,12 @@ export function createGeoLayerCache(
       ctx,
       view: layerView,
       coversMap,
-      scene: { model: scene.model, fills: scene.fills, regions: scene.regions },
+      scene: {
+        model: scene.model,
+        fills: scene.fills,
+        regions: scene.regions,
+        memberArea: scene.memberArea ?? null,
+      },
       background: options.background,
     };
     return stats;

@@ -1,7 +1,7 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import type { GraphIndex } from '../../analysis/graphIndex';
 import { createGraphView } from '../../render/graphView';
-import type { MapView, MapViewFactory } from '../../render/mapViewTypes';
+import type { MapArea, MapView, MapViewFactory } from '../../render/mapViewTypes';
 import {
   createMapController,
   savedLayouts,
@@ -30,6 +30,8 @@ interface Props {
   marks?: Map<number, 'added' | 'removed' | 'changed'>;
   /** Relations of a comparison, by their position in the index. */
   edgeMarks?: Map<number, 'added' | 'removed' | 'changed'>;
+  /** Regions drawn as areas, by a view that draws areas (the geographic map). */
+  areas?: readonly MapArea[];
   onSelect(index: number | null): void;
   onHover(index: number | null, clientX: number, clientY: number): void;
   label: string;
@@ -37,7 +39,11 @@ interface Props {
   persistLayout?: boolean;
   /** How the map is drawn; the force graph unless another view is given. Read on mount. */
   createView?: MapViewFactory;
+  /** The canvas's test id; two maps on one page (graph and geographic) need their own. */
+  testId?: string;
 }
+
+const NO_AREAS: readonly MapArea[] = [];
 
 /**
  * Mounts the map controller on a canvas and forwards what to show. Positions,
@@ -52,6 +58,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     colors,
     marks,
     edgeMarks,
+    areas,
     onSelect,
     onHover,
     label,
@@ -65,6 +72,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     createView: props.createView ?? createGraphView,
   });
   const [layout, setLayout] = useState<LayoutState>({ status: 'idle', progress: 0 });
+  const helpId = useId();
 
   // One controller (view, layout worker, saved positions) for the life of the canvas.
   useEffect(() => {
@@ -103,6 +111,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   useEffect(() => {
     controllerRef.current?.setColors(colors);
   }, [colors, index]);
+  useEffect(() => {
+    controllerRef.current?.setAreas(areas ?? NO_AREAS);
+  }, [areas, index]);
 
   useImperativeHandle(
     ref,
@@ -125,11 +136,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         tabIndex={0}
         role="img"
         aria-label={label}
-        aria-describedby="canvas-help"
-        data-testid="graph-canvas"
+        aria-describedby={helpId}
+        data-testid={props.testId ?? 'graph-canvas'}
         data-layout={layout.status}
       />
-      <p id="canvas-help" className="visually-hidden">
+      <p id={helpId} className="visually-hidden">
         Pijltjestoetsen verschuiven de kaart, plus en min zoomen, 0 toont alles, Escape heft de
         selectie op. De tabelweergave toont dezelfde organisaties als lijst.
       </p>

@@ -31,6 +31,7 @@ import { relationsOf } from '../../domain/edits';
 import type { Organisation } from '../../domain/organisation';
 import { clusterColor } from '../../render/palette';
 import { describeGroups } from '../../analysis/groups';
+import { useGeo } from './useGeo';
 
 export function MapPage() {
   return <NetworkPage title="Kaart" screen={MapScreen} />;
@@ -40,12 +41,22 @@ interface Tooltip {
   index: number;
   x: number;
   y: number;
+  /** The view that showed it: a name from the other view must not hang over this one. */
+  view: 'kaart' | 'land';
 }
 
 function MapScreen({ network }: { network: Network }) {
   const [view, update] = useMapView();
   const index: GraphIndex = useMemo(() => buildGraphIndex(network), [network]);
   const canvas = useRef<GraphCanvasHandle>(null);
+  const geoCanvas = useRef<GraphCanvasHandle>(null);
+  // The map on screen: the force graph, or the map of the Netherlands.
+  const onLand = view.view === 'land';
+  const activeCanvas = () => (onLand ? geoCanvas : canvas).current;
+  // The force graph (and its layout) starts once it is wanted: a link to the map of the
+  // Netherlands costs no layout on a busy machine.
+  const [graphWanted, setGraphWanted] = useState(!onLand);
+  if (!graphWanted && !onLand) setGraphWanted(true);
   const stageRef = useRef<HTMLDivElement>(null);
   const announce = useUiStore((s) => s.announce);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
@@ -120,6 +131,22 @@ function MapScreen({ network }: { network: Network }) {
         : null,
     [view.color, structure, index],
   );
+
+  // The map of the Netherlands: loaded when first opened, kept after that.
+  const { geo, error: geoError, retry: retryGeo } = useGeo(onLand);
+  const { network: geoNetwork, division: geoDivision, geoColor } = view;
+  const land = useMemo(
+    () =>
+      geo?.ui.geoScreen({
+        index,
+        model: geo.model,
+        view: { network: geoNetwork, division: geoDivision, geoColor },
+        selected,
+        filtered: visibility.filtered,
+      }) ?? null,
+    [geo, index, geoNetwork, geoDivision, geoColor, selected, visibility.filtered],
+  );
+
   const provinces = useMemo(
     () =>
       [
@@ -140,7 +167,8 @@ function MapScreen({ network }: { network: Network }) {
 
   // "Only the neighbourhood" shows a handful of organisations: bring them into view.
   useEffect(() => {
-    if (view.focus && selectedId !== null) canvas.current?.zoomToFit();
+    if (view.focus && selectedId !== null) activeCanvas()?.zoomToFit();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the neighbourhood changes
   }, [view.focus, view.depth, selectedId]);
 
   function select(i: number | null, zoom = false) {
@@ -151,7 +179,7 @@ function MapScreen({ network }: { network: Network }) {
     }
     update({ selected: i === null ? null : index.organisations[i]!.id }, true);
     if (i !== null && zoom) {
-      canvas.current?.zoomToNode(i);
+      activeCanvas()?.zoomToNode(i);
       // On a narrow screen the map is below the filters: bring it into view.
       if (window.matchMedia?.('(max-width: 60rem)').matches)
         stageRef.current?.scrollIntoView({ block: 'start' });
@@ -163,6 +191,16 @@ function MapScreen({ network }: { network: Network }) {
       <div className="sidebar">
         <h1 className="visually-hidden">Kaart van het netwerk</h1>
         <SearchBox organisations={index.organisations} onChoose={(i) => select(i, true)} />
+        {onLand && geo && land && (
+          <geo.ui.GeoSide
+            screen={land}
+            index={index}
+            view={view}
+            selected={selected}
+            onChange={(change) => update(change, true)}
+            onSelect={(i) => select(i, true)}
+          />
+        )}
         <FilterPanel
           filters={view.filters}
           provinces={provinces}
@@ -171,22 +209,24 @@ function MapScreen({ network }: { network: Network }) {
           onChange={(filters) => update({ filters })}
           kindSwatches={view.color === 'soort'}
         />
-        <Legend
-          colorMode={theme ? 'thema' : view.color}
-          clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
-          structureError={structureError}
-          groups={groupKey}
-          theme={
-            theme && themeRoles
-              ? {
-                  label: theme.label,
-                  frontrunners: [...themeRoles.values()].filter((r) => r.role === 'frontrunner')
-                    .length,
-                  followers: [...themeRoles.values()].filter((r) => r.role === 'follower').length,
-                }
-              : null
-          }
-        />
+        {!onLand && (
+          <Legend
+            colorMode={theme ? 'thema' : view.color}
+            clusters={view.color === 'cluster' ? (structure?.communityCount ?? null) : null}
+            structureError={structureError}
+            groups={groupKey}
+            theme={
+              theme && themeRoles
+                ? {
+                    label: theme.label,
+                    frontrunners: [...themeRoles.values()].filter((r) => r.role === 'frontrunner')
+                      .length,
+                    followers: [...themeRoles.values()].filter((r) => r.role === 'follower').length,
+                  }
+                : null
+            }
+          />
+        )}
         <DataDate network={network} />
       </div>
       <div className="stage" ref={stageRef}>
@@ -207,6 +247,13 @@ function MapScreen({ network }: { network: Network }) {
             </button>
             <button
               type="button"
+              aria-pressed={onLand}
+              onClick={() => update({ view: 'land' }, true)}
+            >
+              Nederland
+            </button>
+            <button
+              type="button"
               aria-pressed={view.view === 'tabel'}
               onClick={() => update({ view: 'tabel' }, true)}
             >
@@ -221,30 +268,32 @@ function MapScreen({ network }: { network: Network }) {
           >
             Alleen omgeving
           </button>
-          <label className="inline">
-            Kleur
-            <select
-              value={theme ? `thema:${theme.id}` : view.color}
-              onChange={(e) => {
-                const value = e.target.value;
-                if (value.startsWith('thema:'))
-                  update({ color: 'soort', theme: value.slice('thema:'.length) });
-                else update({ color: value === 'cluster' ? 'cluster' : 'soort', theme: null });
-              }}
-            >
-              <option value="soort">per soort</option>
-              <option value="cluster">per groep</option>
-              {(network.themes ?? []).length > 0 && (
-                <optgroup label="Koplopers en volgers op">
-                  {(network.themes ?? []).map((t) => (
-                    <option key={t.id} value={`thema:${t.id}`}>
-                      {t.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-          </label>
+          {!onLand && (
+            <label className="inline">
+              Kleur
+              <select
+                value={theme ? `thema:${theme.id}` : view.color}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  if (value.startsWith('thema:'))
+                    update({ color: 'soort', theme: value.slice('thema:'.length) });
+                  else update({ color: value === 'cluster' ? 'cluster' : 'soort', theme: null });
+                }}
+              >
+                <option value="soort">per soort</option>
+                <option value="cluster">per groep</option>
+                {(network.themes ?? []).length > 0 && (
+                  <optgroup label="Koplopers en volgers op">
+                    {(network.themes ?? []).map((t) => (
+                      <option key={t.id} value={`thema:${t.id}`}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+              </select>
+            </label>
+          )}
           <label className="inline">
             Omgeving
             <select
@@ -269,31 +318,35 @@ function MapScreen({ network }: { network: Network }) {
               ook via {hubNames}
             </label>
           )}
-          {view.view === 'kaart' && (
+          {view.view !== 'tabel' && (
             <>
               <button
                 type="button"
-                onClick={() => canvas.current?.zoomBy(1.4)}
+                onClick={() => activeCanvas()?.zoomBy(1.4)}
                 aria-label="Inzoomen"
               >
                 +
               </button>
               <button
                 type="button"
-                onClick={() => canvas.current?.zoomBy(1 / 1.4)}
+                onClick={() => activeCanvas()?.zoomBy(1 / 1.4)}
                 aria-label="Uitzoomen"
               >
                 −
               </button>
-              <button type="button" onClick={() => canvas.current?.zoomToFit()}>
+              <button type="button" onClick={() => activeCanvas()?.zoomToFit()}>
                 Alles tonen
               </button>
-              <button type="button" onClick={() => canvas.current?.releasePins()}>
-                Losmaken
-              </button>
-              <button type="button" onClick={() => canvas.current?.rerunLayout()}>
-                Opnieuw indelen
-              </button>
+              {!onLand && (
+                <>
+                  <button type="button" onClick={() => canvas.current?.releasePins()}>
+                    Losmaken
+                  </button>
+                  <button type="button" onClick={() => canvas.current?.rerunLayout()}>
+                    Opnieuw indelen
+                  </button>
+                </>
+              )}
               <button
                 type="button"
                 aria-haspopup="dialog"
@@ -325,33 +378,78 @@ function MapScreen({ network }: { network: Network }) {
                 </button>
               </div>
             )}
-            <GraphCanvas
-              ref={canvas}
-              index={index}
-              hidden={visibility.hidden}
-              selected={selected}
-              highlighted={visibility.lit}
-              colors={clusterColors}
-              label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
-              onSelect={(i) => select(i)}
-              onHover={(i, x, y) => setTooltip(i === null ? null : { index: i, x, y })}
-            />
-            {tooltip && (
-              <div
-                className="tooltip"
-                role="tooltip"
-                style={{ left: tooltip.x + 14, top: tooltip.y + 14 }}
-              >
-                <strong>{index.organisations[tooltip.index]!.name}</strong>
-                <span>
-                  {KIND_LABELS[index.organisations[tooltip.index]!.kind].nl}
-                  {index.organisations[tooltip.index]!.population !== undefined &&
-                    ` · ${formatNumber(index.organisations[tooltip.index]!.population!)} inwoners`}
-                </span>
-              </div>
+            {graphWanted && (
+              <GraphCanvas
+                ref={canvas}
+                index={index}
+                hidden={visibility.hidden}
+                selected={selected}
+                highlighted={visibility.lit}
+                colors={clusterColors}
+                label={`Netwerkkaart met ${formatNumber(visibility.nodeCount)} organisaties en ${formatNumber(visibility.edgeCount)} relaties`}
+                onSelect={(i) => select(i)}
+                onHover={(i, x, y) =>
+                  setTooltip(i === null ? null : { index: i, x, y, view: 'kaart' })
+                }
+              />
             )}
           </div>
-          {exporting && view.view === 'kaart' && (
+          {(onLand || geo) && (
+            <div className="canvas-wrap" hidden={!onLand}>
+              {view.lit.length > 0 && (
+                <div className="lit-banner" role="status">
+                  {formatNumber(view.lit.length)} organisaties gemarkeerd
+                  <button type="button" onClick={() => update({ lit: [] })}>
+                    Markering opheffen
+                  </button>
+                </div>
+              )}
+              {geo && land ? (
+                <geo.ui.GeoMap
+                  ref={geoCanvas}
+                  screen={land}
+                  index={index}
+                  model={geo.model}
+                  hidden={visibility.hidden}
+                  selected={selected}
+                  highlighted={view.lit.length > 0 ? visibility.lit : null}
+                  onSelect={(i) => select(i)}
+                  onHover={(i, x, y) =>
+                    setTooltip(i === null ? null : { index: i, x, y, view: 'land' })
+                  }
+                />
+              ) : geoError ? (
+                <div className="status error-box" role="alert">
+                  {geoError}{' '}
+                  <button type="button" onClick={retryGeo}>
+                    Opnieuw proberen
+                  </button>
+                </div>
+              ) : (
+                <p className="status" role="status">
+                  De kaart van Nederland wordt geladen…
+                </p>
+              )}
+            </div>
+          )}
+          {tooltip && tooltip.view === view.view && (
+            <div
+              className="tooltip"
+              role="tooltip"
+              style={{ left: tooltip.x + 14, top: tooltip.y + 14 }}
+            >
+              <strong>{index.organisations[tooltip.index]!.name}</strong>
+              <span>
+                {KIND_LABELS[index.organisations[tooltip.index]!.kind].nl}
+                {index.organisations[tooltip.index]!.population !== undefined &&
+                  ` · ${formatNumber(index.organisations[tooltip.index]!.population!)} inwoners`}
+              </span>
+              {onLand && geo && land && (
+                <span>{geo.ui.regionNameOf(land, index, tooltip.index)}</span>
+              )}
+            </div>
+          )}
+          {exporting && view.view !== 'tabel' && (
             <ExportMenu
               index={index}
               visible={visibility.network()}
@@ -367,7 +465,7 @@ function MapScreen({ network }: { network: Network }) {
                 groups: groupKey,
               })}
               link={appLink(mapLink(view))}
-              canvas={() => canvas.current}
+              canvas={activeCanvas}
               onClose={() => setExporting(false)}
             />
           )}

@@ -8,6 +8,7 @@ interface Props {
   label?: string;
   /** Text the field starts with (the organisation already chosen, say). */
   initialQuery?: string;
+  placeholder?: string;
 }
 
 /** A combobox (WAI-ARIA 1.2): type, arrows to move, Enter to choose, Escape to close. */
@@ -16,6 +17,7 @@ export function SearchBox({
   onChoose,
   label = 'Zoek een organisatie',
   initialQuery = '',
+  placeholder = 'naam, afkorting of CBS-code',
 }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [open, setOpen] = useState(false);
@@ -44,7 +46,7 @@ export function SearchBox({
         aria-expanded={open && hits.length > 0}
         aria-controls={listId}
         aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
-        placeholder="naam, afkorting of CBS-code"
+        placeholder={placeholder}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

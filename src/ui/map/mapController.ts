@@ -6,8 +6,10 @@ import {
   type PositionsListener,
 } from '../../layout/layoutClient';
 import {
+  hasAreas,
   isLaidOut,
   type Emphasis,
+  type MapArea,
   type MapView,
   type MapViewCallbacks,
 } from '../../render/mapViewTypes';
@@ -17,7 +19,7 @@ import { fingerprintOf, readLayout, saveLayout, type SavedLayout } from '../../s
 import { buildRenderModel, startPositions } from './renderModel';
 
 // The life of the map outside React: one object owns the view (the force graph
-// now, the geographic map next), the layout worker and the saved positions of
+// or the geographic map), the layout worker and the saved positions of
 // a network. React creates it on mount, hands it what to show, and destroys it.
 // It starts from the saved layout when there is one, saves when the layout
 // settles or a drag ends, and says how far the layout is through `layout`.
@@ -59,7 +61,11 @@ export interface MapControllerOptions {
   createLayout?(listener: PositionsListener): LayoutClient;
 }
 
-/** Positions and view as they are now, for the PNG, SVG and Gephi exports. */
+/**
+ * Positions and view as they are now, for the PNG, SVG and Gephi exports. The
+ * positions are the layout's, or for a view that places items itself (the
+ * geographic map) where it draws them.
+ */
 export interface MapSnapshot {
   xs: Float32Array;
   ys: Float32Array;
@@ -77,6 +83,8 @@ export interface MapController {
   setEmphasis(emphasis: Emphasis): void;
   /** null: each organisation's own colour (per kind). */
   setColors(colors: readonly string[] | null): void;
+  /** Regions drawn as areas; ignored by a view that draws none (the force graph). */
+  setAreas(areas: readonly MapArea[]): void;
   fit(durationMs?: number): void;
   zoomTo(item: number): void;
   zoomBy(factor: number): void;
@@ -91,6 +99,8 @@ export interface MapController {
 /** Timings read by the benchmark (bench/run.mjs) and handy in the console. */
 interface PageStats {
   firstFrameAt?: number;
+  /** Paint time of the latest frames, in ms (the bench reads them while it pans). */
+  paintMs?: number[];
   layoutStartedAt?: number;
   layoutSettledAt?: number;
   layoutTicksPerSecond?: number;
@@ -100,6 +110,7 @@ const pageStats = (): PageStats => {
   return (g.__netwerkkaart ??= {});
 };
 
+const MAX_PAINT_TIMES = 2000;
 const ZOOM_TO_ITEM_MS = 600;
 const FIT_MS = 500;
 /** A saved layout of an earlier version of the network only needs settling in. */
@@ -131,8 +142,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
 
   const view = options.createView({
-    onFrame: () => {
-      pageStats().firstFrameAt ??= performance.now();
+    onFrame: (ms) => {
+      const stats = pageStats();
+      stats.firstFrameAt ??= performance.now();
+      const paints = (stats.paintMs ??= []);
+      paints.push(ms);
+      if (paints.length > MAX_PAINT_TIMES) paints.splice(0, paints.length - MAX_PAINT_TIMES);
     },
     onClick: (i) => options.onSelect(i),
     onHover: (i, x, y) => options.onHover(i, x, y),
@@ -239,6 +254,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
       if (colors) view.setColors(colors);
       else if (index) view.setColors(buildRenderModel(index).colors);
     },
+    setAreas(areas) {
+      if (hasAreas(view)) view.setAreas(areas);
+    },
     fit: (durationMs = FIT_MS) => view.fit(durationMs),
     zoomTo(item) {
       userMoved = true;
@@ -255,9 +273,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     releasePins: () => layout?.unpinAll(),
     snapshot() {
-      if (!positions) return null;
+      const p = laidOut ? positions : (view.positions?.() ?? null);
+      if (!p) return null;
       const { width, height } = view.size();
-      return { xs: positions.xs, ys: positions.ys, transform: view.getTransform(), width, height };
+      return { xs: p.xs, ys: p.ys, transform: view.getTransform(), width, height };
     },
     destroy() {
       destroyed = true;

@@ -3,7 +3,9 @@ import { buildGraphIndex, type GraphIndex } from '../../../src/analysis/graphInd
 import type { LayoutClient, PositionsListener } from '../../../src/layout/layoutClient';
 import type { LayoutInput, LayoutOptions } from '../../../src/layout/forceLayout';
 import type {
+  AreaMapView,
   LaidOutMapView,
+  MapArea,
   MapData,
   MapView,
   MapViewCallbacks,
@@ -288,6 +290,37 @@ describe('map controller', () => {
     expect(controller.snapshot()).toBeNull();
     controller.destroy();
     expect(view.calls.at(-1)).toBe('destroy view');
+  });
+
+  it('exports where a geographic view draws each item, and hands it the areas', async () => {
+    const { controller, view, layout, index } = setup({ laidOut: false });
+    // No positions of its own: nothing to export yet, as before.
+    expect(controller.snapshot()).toBeNull();
+    const xs = Float32Array.from(index.organisations, (_, i) => i * 10);
+    const ys = Float32Array.from(index.organisations, (_, i) => -i);
+    const areas: MapArea[] = [];
+    const geo: AreaMapView = {
+      ...view.view,
+      positions: () => ({ xs, ys }),
+      setAreas: (next) => void areas.push(...next),
+    };
+    const withAreas = createMapController({
+      createView: () => geo,
+      onSelect: () => undefined,
+      onHover: () => undefined,
+      createLayout: layout.create,
+    });
+    withAreas.setNetwork(index);
+    await flush();
+    const snapshot = withAreas.snapshot()!;
+    expect(snapshot.xs).toBe(xs);
+    expect(snapshot.ys).toBe(ys);
+    expect(snapshot).toMatchObject({ transform: { x: 1, y: 2, k: 3 }, width: 640, height: 480 });
+    withAreas.setAreas([{ item: 4, name: 'GGD West', members: [0, 1] }]);
+    expect(areas).toEqual([{ item: 4, name: 'GGD West', members: [0, 1] }]);
+    // The force graph draws no areas: the call is dropped, not an error.
+    controller.setAreas([{ item: 4, name: 'GGD West', members: [0, 1] }]);
+    expect(layout.calls).toEqual([]);
   });
 
   it('destroy ends the layout and the view, and drops a late saved layout', async () => {

@@ -9,7 +9,7 @@ import {
   type GeoScene,
 } from '../../../../src/render/geo/drawGeoScene';
 import { buildGeoModel, fitView } from '../../../../src/render/geo/geoModel';
-import { buildRegions } from '../../../../src/render/geo/regions';
+import { buildRegion, buildRegions } from '../../../../src/render/geo/regions';
 import { loadGgdRegions, loadMunicipalities, loadTopology } from './geoFixtures';
 import { recordingContext } from './recordingContext';
 
@@ -194,5 +194,74 @@ describe('drawGeoScene with a selected region and municipality', () => {
         for (let j = i + 1; j < stats.labels.length; j++)
           expect(boxesOverlap(stats.labels[i]!, stats.labels[j]!)).toBe(false);
     }
+  });
+});
+
+describe("drawGeoScene with a network's members", () => {
+  // Four of the K80 members listed in the data, far apart.
+  const members = ['GM0277', 'GM0388', 'GM0798', 'GM1891'];
+  const memberArea = buildRegion(model, { id: 'k80', name: '', members });
+  const named = new Uint8Array(model.features.length);
+  for (const code of members) named[model.index.get(code)!] = 1;
+
+  it('outlines the members as one area in the member outline colour, unnamed', () => {
+    const rec = recordingContext();
+    const plain = drawGeoScene(
+      recordingContext().ctx,
+      sceneOf({ regions: [] }),
+      viewOf(900, 1000),
+      {
+        quality: 'fast',
+        background: null,
+      },
+    );
+    const stats = drawGeoScene(rec.ctx, sceneOf({ regions: [], memberArea }), viewOf(900, 1000), {
+      quality: 'fast',
+      background: null,
+    });
+    // One more stroke: borders, then the members' outline.
+    expect(rec.calls.stroke).toBe(2);
+    expect(stats.points).toBeGreaterThan(plain.points);
+    expect(stats.labels).toEqual([]);
+  });
+
+  it('names the members first and leaves the other municipalities unnamed', () => {
+    const stats = drawGeoScene(
+      recordingContext().ctx,
+      sceneOf({ regions: [], memberArea, named }),
+      viewOf(900, 1000),
+      { quality: 'full', background: null },
+    );
+    const texts = stats.labels.map((l) => l.text).sort();
+    const names = members.map((code) => model.features[model.index.get(code)!]!.name).sort();
+    expect(texts).toEqual(names);
+    // At pan quality the names wait, like every other municipality name.
+    const fast = drawGeoScene(
+      recordingContext().ctx,
+      sceneOf({ regions: [], memberArea, named }),
+      viewOf(900, 1000),
+      { quality: 'fast', background: null },
+    );
+    expect(fast.labels).toEqual([]);
+  });
+
+  it('rings a selected municipality that is only a few pixels on screen', () => {
+    // Renswoude, 19 km², at the whole country on a phone.
+    const renswoude = model.index.get('GM0339')!;
+    const small = recordingContext();
+    drawGeoScene(small.ctx, sceneOf({ regions: [], selected: renswoude }), viewOf(300, 340), {
+      quality: 'fast',
+      background: null,
+    });
+    expect(small.calls.arc).toBe(1);
+    const gouda = model.features[model.index.get('GM0513')!]!;
+    const near = recordingContext();
+    drawGeoScene(
+      near.ctx,
+      sceneOf({ regions: [], selected: model.index.get('GM0513')! }),
+      { ...fitView(gouda.bbox, 600, 400, 100), width: 600, height: 400, pixelRatio: 1 },
+      { quality: 'fast', background: null },
+    );
+    expect(near.calls.arc).toBeUndefined();
   });
 });
