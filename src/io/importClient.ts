@@ -1,5 +1,6 @@
 import { runImport, type ImportInput } from './importJob';
 import type { ImportOptions, ImportResult } from './importResult';
+import { canStartWorkers, openWorkerChannel, type WorkerLike } from './workerChannel';
 
 // Main-thread side of the import worker. Without Worker (tests, very old
 // browsers) or when the worker cannot load, the same reader runs here.
@@ -34,63 +35,54 @@ export function createImporter(options: { useWorker?: boolean } = {}): Importer 
       reject: (e: Error) => void;
     }
   >();
-  let worker: Worker | null = null;
-  let answered = false;
 
-  const inThread = (request: ImportRequest) => {
-    const input = request.input ?? last;
-    // Answers a request only while it is the newest: a newer one may come
-    // while a reader loads.
-    const settle = (answer: (entry: NonNullable<ReturnType<typeof waiting.get>>) => void) => {
-      const entry = waiting.get(request.id);
-      if (!entry) return;
-      waiting.delete(request.id);
-      answer(entry);
-    };
-    // A macrotask first, so the "reading" state paints before a long read.
-    setTimeout(() => {
-      if (!waiting.has(request.id)) return;
-      if (!input) return settle((e) => e.reject(new Error('Er is geen bestand gekozen.')));
-      runImport(input, request.options).then(
-        (result) => settle((e) => e.resolve(result)),
-        (error: unknown) =>
-          settle((e) => e.reject(error instanceof Error ? error : new Error(String(error)))),
-      );
-    }, 0);
+  // Answers a request only while it is the newest: a newer one may have come
+  // while a reader loaded.
+  const receive = (reply: ImportReply) => {
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if (reply.error !== undefined) entry.reject(new Error(reply.error));
+    else entry.resolve(reply.result);
   };
 
-  if (options.useWorker !== false && typeof Worker !== 'undefined') {
-    try {
-      worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<ImportReply>) => {
-        answered = true;
-        const reply = event.data;
-        const entry = waiting.get(reply.id);
-        if (!entry) return;
-        waiting.delete(reply.id);
-        if (reply.error !== undefined) entry.reject(new Error(reply.error));
-        else entry.resolve(reply.result);
-      };
-      // A worker that cannot load (strict CSP, odd hosting): read here instead.
-      worker.onerror = (event) => {
-        if (answered) return;
-        event.preventDefault();
-        worker?.terminate();
-        worker = null;
-        for (const { request } of waiting.values()) inThread(request);
-      };
-    } catch {
-      worker = null;
-    }
-  }
+  const channel = openWorkerChannel<ImportRequest, ImportReply>({
+    createWorker:
+      options.useWorker === false || !canStartWorkers()
+        ? null
+        : () =>
+            new Worker(new URL('./importWorker.ts', import.meta.url), {
+              type: 'module',
+            }) as unknown as WorkerLike,
+    inThread: (reply) => ({
+      send(request) {
+        const input = request.input ?? last;
+        // A macrotask first, so the "reading" state paints before a long read.
+        setTimeout(() => {
+          if (!waiting.has(request.id)) return;
+          if (!input) return reply({ id: request.id, error: 'Er is geen bestand gekozen.' });
+          runImport(input, request.options).then(
+            (result) => reply({ id: request.id, result }),
+            (error: unknown) =>
+              reply({
+                id: request.id,
+                error: error instanceof Error ? error.message : String(error),
+              }),
+          );
+        }, 0);
+      },
+      close: () => undefined,
+    }),
+    receive,
+    replay: () => [...waiting.values()].map((entry) => entry.request),
+  });
 
   function send(request: ImportRequest): Promise<ImportResult> {
     // Only the newest request counts: an older one is dropped, not answered.
     waiting.clear();
     return new Promise((resolve, reject) => {
       waiting.set(request.id, { request, resolve, reject });
-      if (worker) worker.postMessage(request);
-      else inThread(request);
+      channel.send(request);
     });
   }
 
@@ -104,8 +96,7 @@ export function createImporter(options: { useWorker?: boolean } = {}): Importer 
     },
     dispose() {
       waiting.clear();
-      worker?.terminate();
-      worker = null;
+      channel.close();
     },
   };
 }
