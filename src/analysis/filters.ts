@@ -1,4 +1,8 @@
-import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationDomain,
+  type OrganisationKind,
+} from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
 import { sizeClassOf } from '../domain/sizeClass';
 import type { GraphIndex } from './graphIndex';
@@ -10,6 +14,11 @@ export interface Filters {
   provinces: string[];
   /** Empty: every size class. Applies to municipalities. */
   sizeClasses: number[];
+  /**
+   * Empty: every domain. Applies to the other organisations (networks,
+   * services, chain partners): 300+ bodies, chosen by what they work on.
+   */
+  domains: OrganisationDomain[];
 }
 
 export const initialFilters = (): Filters => ({
@@ -17,6 +26,7 @@ export const initialFilters = (): Filters => ({
   relationTypes: [...RELATION_TYPES],
   provinces: [],
   sizeClasses: [],
+  domains: [],
 });
 
 export interface FilterResult {
@@ -40,6 +50,7 @@ export function applyFilters(index: GraphIndex, filters: Filters): FilterResult 
   const types = new Set(filters.relationTypes);
   const provinces = new Set(filters.provinces);
   const classes = new Set(filters.sizeClasses);
+  const domains = new Set<string>(filters.domains);
   const municipalFilter = provinces.size > 0 || classes.size > 0;
   const visibleNodes = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -49,6 +60,7 @@ export function applyFilters(index: GraphIndex, filters: Filters): FilterResult 
       if (provinces.size && !provinces.has(org.province ?? '')) continue;
       if (classes.size && !classes.has(sizeClassOf(org.population)?.code ?? -1)) continue;
     }
+    if (org.kind !== 'municipality' && domains.size && !domains.has(org.domain ?? '')) continue;
     visibleNodes[i] = 1;
   }
   const typeOk = (k: number) => types.has(index.relations[k]!.type);

@@ -1,5 +1,10 @@
 import { initialFilters, type Filters } from '../analysis/filters';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/organisation';
+import {
+  ORGANISATION_DOMAINS,
+  ORGANISATION_KINDS,
+  type OrganisationDomain,
+  type OrganisationKind,
+} from '../domain/organisation';
 import { RELATION_TYPES, type RelationType } from '../domain/relation';
 
 // What is on the map screen, kept in the URL so a link opens the same view.
@@ -83,6 +88,7 @@ export function parseMapView(params: URLSearchParams): MapViewState {
           ?.split(',')
           .map(Number)
           .filter((n) => Number.isInteger(n) && n >= 1 && n <= 20) ?? [],
+      domains: list<OrganisationDomain>(params.get('domein'), ORGANISATION_DOMAINS, []),
     },
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : init.view,
     focus: params.get('focus') === '1',
@@ -114,6 +120,7 @@ export function serialiseMapView(state: MapViewState): URLSearchParams {
     params.set('relatie', state.filters.relationTypes.join(','));
   if (state.filters.provinces.length) params.set('provincie', state.filters.provinces.join(','));
   if (state.filters.sizeClasses.length) params.set('klasse', state.filters.sizeClasses.join(','));
+  if (state.filters.domains.length) params.set('domein', state.filters.domains.join(','));
   if (state.view !== init.view) params.set('weergave', state.view);
   if (state.focus) params.set('focus', '1');
   if (state.depth !== init.depth) params.set('stappen', String(state.depth));

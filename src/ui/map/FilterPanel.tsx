@@ -1,5 +1,5 @@
 import type { Filters } from '../../analysis/filters';
-import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
+import { DOMAIN_LABELS, KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
 import { CBS_SIZE_CLASSES } from '../../domain/sizeClass';
 import { toggleIn } from '../../state/mapView';
@@ -9,6 +9,8 @@ import { formatNumber } from '../format';
 interface Props {
   filters: Filters;
   provinces: string[];
+  /** The domains the network's organisations have, in the order of ORGANISATION_DOMAINS. */
+  domains: readonly Filters['domains'][number][];
   /** What is shown, after the filters and "Alleen omgeving". */
   result: { nodeCount: number; edgeCount: number };
   totals: { nodes: number; edges: number };
@@ -17,7 +19,15 @@ interface Props {
   kindSwatches: boolean;
 }
 
-export function FilterPanel({ filters, provinces, result, totals, onChange, kindSwatches }: Props) {
+export function FilterPanel({
+  filters,
+  provinces,
+  domains,
+  result,
+  totals,
+  onChange,
+  kindSwatches,
+}: Props) {
   return (
     <section className="filters" aria-label="Filters">
       <p className="counts-line" data-testid="shown-counts" aria-live="polite">
@@ -102,9 +112,35 @@ export function FilterPanel({ filters, provinces, result, totals, onChange, kind
           </label>
         ))}
       </fieldset>
+      {domains.length > 0 && (
+        <fieldset>
+          <legend>Domein (netwerken en diensten)</legend>
+          {domains.map((d) => (
+            <label key={d} className="check">
+              <input
+                type="checkbox"
+                checked={filters.domains.includes(d)}
+                onChange={() => onChange({ ...filters, domains: toggleIn(filters.domains, d) })}
+                data-testid={`filter-domain-${d}`}
+              />
+              {DOMAIN_LABELS[d]}
+            </label>
+          ))}
+          {filters.domains.length > 0 && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => onChange({ ...filters, domains: [] })}
+            >
+              Alle domeinen tonen
+            </button>
+          )}
+        </fieldset>
+      )}
       <p className="hint">
-        Provincie en grootteklasse kiezen gemeenten; andere organisaties blijven zichtbaar als ze
-        met een getoonde gemeente verbonden zijn.
+        Domein kiest netwerken, diensten en ketenpartners. Provincie en grootteklasse kiezen
+        gemeenten; andere organisaties blijven zichtbaar als ze met een getoonde gemeente verbonden
+        zijn.
       </p>
     </section>
   );

@@ -4,7 +4,7 @@ import { computeVisibility } from '../../analysis/visibility';
 import { hubs } from '../../analysis/networkStats';
 import { listInWords } from '../../analysis/peers';
 import { rolesOnTheme } from '../../analysis/knowledge';
-import { displayName } from '../../domain/organisation';
+import { displayName, ORGANISATION_DOMAINS } from '../../domain/organisation';
 import { THEME_ROLE_COLORS } from '../../render/palette';
 import { DataDate } from '../DataDate';
 import type { Network } from '../../domain/network';
@@ -154,6 +154,10 @@ function MapScreen({ network }: { network: Network }) {
       ].sort((a, b) => a.localeCompare(b, 'nl')),
     [network],
   );
+  const domains = useMemo(() => {
+    const present = new Set(network.organisations.map((o) => o.domain));
+    return ORGANISATION_DOMAINS.filter((d) => present.has(d));
+  }, [network]);
 
   // Say what was selected, for screen readers.
   useEffect(() => {
@@ -204,6 +208,7 @@ function MapScreen({ network }: { network: Network }) {
         <FilterPanel
           filters={view.filters}
           provinces={provinces}
+          domains={domains}
           result={visibility}
           totals={{ nodes: index.organisations.length, edges: index.relations.length }}
           onChange={(filters) => update({ filters })}

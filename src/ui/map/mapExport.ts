@@ -1,5 +1,5 @@
 import type { Filters } from '../../analysis/filters';
-import { KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
+import { DOMAIN_LABELS, KIND_LABELS, ORGANISATION_KINDS } from '../../domain/organisation';
 import { RELATION_TYPE_LABELS, RELATION_TYPES } from '../../domain/relation';
 import { CBS_SIZE_CLASSES } from '../../domain/sizeClass';
 import { clusterColor, THEME_ROLE_COLORS } from '../../render/palette';
@@ -20,6 +20,7 @@ export function filterWords(filters: Filters, focusName: string | null): string[
   parts.push(...filters.provinces);
   if (filters.sizeClasses.length && filters.sizeClasses.length < CBS_SIZE_CLASSES.classes.length)
     parts.push(`klasse ${filters.sizeClasses.join(' ')}`);
+  parts.push(...filters.domains.map((d) => DOMAIN_LABELS[d]));
   if (focusName) parts.push(`omgeving ${focusName}`);
   return parts;
 }

@@ -41,6 +41,26 @@ describe('filters', () => {
     expect(ids(r.visibleNodes)).not.toContain('ibd');
     expect(r.edgeCount).toBe(5);
   });
+  it('chooses networks and services by domain; municipalities stay', () => {
+    // The sample: VNG is "landelijk", the IBD "ggu", the ministry has no domain.
+    const r = applyFilters(index, { ...initialFilters(), domains: ['ggu'] });
+    expect(ids(r.visibleNodes)).toEqual(['GM0513', 'GM0268', 'GM0363', 'ibd']);
+    expect(
+      applyFilters(index, { ...initialFilters(), domains: ['landelijk', 'ggu'] }).nodeCount,
+    ).toBe(5);
+  });
+  it('keeps the domain choice in the URL', () => {
+    const state = {
+      ...initialMapView(),
+      filters: { ...initialFilters(), domains: ['zorg' as const, 'ggu' as const] },
+    };
+    const params = serialiseMapView(state);
+    expect(params.get('domein')).toBe('zorg,ggu');
+    expect(parseMapView(params).filters.domains).toEqual(['zorg', 'ggu']);
+    expect(parseMapView(new URLSearchParams('domein=zorg,onzin')).filters.domains).toEqual([
+      'zorg',
+    ]);
+  });
   it('filters relation types', () => {
     const r = applyFilters(index, { ...initialFilters(), relationTypes: ['member'] });
     expect(r.edgeCount).toBe(3);
