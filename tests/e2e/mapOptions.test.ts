@@ -57,6 +57,19 @@ describe('the neighbourhood, roles on a theme and the date of the data', () => {
     await context.close();
   });
 
+  it('chooses networks and services by domain, and keeps the choice in the URL', async () => {
+    const { page, context } = await openApp(browser, '#/kaart');
+    await page.getByTestId('filter-domain-veiligheid').waitFor();
+    const all = await shownNodes(page);
+    await page.getByTestId('filter-domain-veiligheid').check();
+    await page.waitForURL(/domein=veiligheid/);
+    // The 342 municipalities stay; of the rest only what works on safety: 25 safety
+    // regions, 10 police units, the ministry of Justice and Security and the NCSC.
+    await expect.poll(() => shownNodes(page)).toBeLessThan(all);
+    expect(await shownNodes(page)).toBe(342 + 25 + 10 + 2);
+    await context.close();
+  });
+
   it('names the date of the data beside the map', async () => {
     const { page, context } = await openApp(browser, '#/kaart');
     expect(await page.getByTestId('data-date').textContent()).toMatch(
