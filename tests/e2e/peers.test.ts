@@ -264,11 +264,23 @@ describe('peers', () => {
     );
 
     // Another first municipality keeps the second; the comparison is a link.
+    // Typed once more if the list does not open: in one CI run of 2026-11-30 it
+    // stayed closed (not reproduced since, also not at 6x CPU throttling); a
+    // second failure still fails the test, with what the field held.
+    const renswoude = page.getByRole('option', { name: /Renswoude/ }).first();
     await first.fill('Renswoude');
-    await page
-      .getByRole('option', { name: /Renswoude/ })
-      .first()
-      .waitFor();
+    const opened = await renswoude
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!opened) {
+      const state = `${await first.inputValue()} / ${await first.getAttribute('aria-expanded')}`;
+      await first.fill('');
+      await first.fill('Renswoude');
+      await renswoude.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error(`the list did not open twice; field was "${state}"`);
+      });
+    }
     await first.press('Enter');
     await expect.poll(() => page.url()).toContain('gemeente=GM0339');
     expect(page.url()).toContain('vergelijk=GM0096');
