@@ -332,6 +332,31 @@ export function createGeoView(
     surface.requestRedraw();
   }
 
+  /** The view as on screen, for SVG: shapes, colours and the names where the canvas puts them. */
+  function svgInput() {
+    const size = surface.size();
+    const t = surface.transform();
+    const view: View = { ...t, width: size.width, height: size.height, pixelRatio: 1 };
+    const s = scene(null);
+    // The overlay pass against a context that draws nothing gives the names' places.
+    const labels = drawGeoScene(NULL_CONTEXT, s, view, {
+      ...drawOptions('full', null),
+      layers: 'overlay',
+    }).labels;
+    return {
+      model,
+      featureColor,
+      regions,
+      memberArea,
+      selected: s.selected,
+      selectedRegion: s.selectedRegion,
+      labels,
+      transform: t,
+      width: size.width,
+      height: size.height,
+    };
+  }
+
   function positions(): { xs: Float32Array; ys: Float32Array } {
     if (positionCache) return positionCache;
     const n = organisations.length;
@@ -459,29 +484,7 @@ export function createGeoView(
       drawCredit(target, width, height, scale);
     },
     toSvg(meta) {
-      const size = surface.size();
-      const t = surface.transform();
-      const view: View = { ...t, width: size.width, height: size.height, pixelRatio: 1 };
-      const s = scene(null);
-      // The names as the canvas places them: the overlay pass against a context that draws nothing.
-      const placed = drawGeoScene(NULL_CONTEXT, s, view, {
-        ...drawOptions('full', null),
-        layers: 'overlay',
-      }).labels;
-      return geoSvg({
-        model,
-        featureColor,
-        regions,
-        memberArea,
-        selected: s.selected,
-        selectedRegion: s.selectedRegion,
-        labels: placed,
-        transform: t,
-        width: size.width,
-        height: size.height,
-        credit: BOUNDARIES_CREDIT,
-        ...meta,
-      });
+      return geoSvg({ ...svgInput(), credit: BOUNDARIES_CREDIT, ...meta });
     },
     setPictureMeta(meta) {
       pictureMeta = meta;
@@ -532,25 +535,7 @@ export function createGeoView(
           );
         },
         toSvg() {
-          const placed = drawGeoScene(NULL_CONTEXT, s, view, {
-            ...drawOptions('full', null),
-            layers: 'overlay',
-          }).labels;
-          return geoSvgBody(
-            {
-              model,
-              featureColor,
-              regions,
-              memberArea,
-              selected: s.selected,
-              selectedRegion: s.selectedRegion,
-              labels: placed,
-              transform: t,
-              width: size.width,
-              height: size.height,
-            },
-            bounds,
-          );
+          return geoSvgBody(svgInput(), bounds);
         },
         legend,
         // The boundaries' licence asks for the credit on every picture.
