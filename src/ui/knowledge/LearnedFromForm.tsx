@@ -6,7 +6,7 @@ import { validateRelation, type FieldErrors } from '../../io/validateRecord';
 import { SearchBox } from '../map/SearchBox';
 import { parseSince } from './dates';
 import { Field, focusFirstError } from './Field';
-import { RecorderChoice } from './RecorderChoice';
+import { FactFields } from './FactFields';
 import { ThemeSelect } from './ThemeSelect';
 import { useRecording } from './useRecording';
 
@@ -150,35 +150,17 @@ export function LearnedFromForm({ network, organisationId, initialTheme, onDone 
           />
         )}
       </Field>
-      <Field
+      <FactFields
         formId={formId}
-        name="since"
-        label="Sinds (niet verplicht)"
-        hint="Een jaar, maand-jaar of datum: 2024, 3-2024 of 30-11-2026"
-        error={errors.since}
-      >
-        {(props) => <input {...props} value={since} onChange={(e) => setSince(e.target.value)} />}
-      </Field>
-      <Field
-        formId={formId}
-        name="reason"
-        label="Waarom van hen? Argumenten voor de keuze (niet verplicht)"
-        error={errors.reason}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
-      <RecorderChoice
+        errors={errors}
+        since={since}
+        onSince={setSince}
+        reason={reason}
+        onReason={setReason}
+        reasonLabel="Waarom van hen? Argumenten voor de keuze (niet verplicht)"
         network={network}
-        value={recorder}
-        onChange={setChosenRecorder}
-        error={errors.recorder}
+        recorder={recorder}
+        onRecorder={setChosenRecorder}
       />
       {existing && targetOrg && (
         <p className="hint" data-testid="extends-relation">

@@ -7,7 +7,7 @@ import { validatePosition } from '../../io/validateKnowledge';
 import { validateOrganisation, type FieldErrors } from '../../io/validateRecord';
 import { parseSince } from './dates';
 import { Field, focusFirstError } from './Field';
-import { RecorderChoice } from './RecorderChoice';
+import { FactFields } from './FactFields';
 import { ThemeSelect } from './ThemeSelect';
 import { useRecording } from './useRecording';
 
@@ -182,36 +182,18 @@ export function PositionForm({ network, organisationId, initialTheme, onDone }: 
           </select>
         )}
       </Field>
-      <Field
+      <FactFields
         formId={formId}
-        name="since"
-        label="Sinds (niet verplicht)"
-        hint="Een jaar, maand-jaar of datum: 2024, 3-2024 of 30-11-2026"
-        error={errors.since}
-      >
-        {(props) => <input {...props} value={since} onChange={(e) => setSince(e.target.value)} />}
-      </Field>
-      <Field
-        formId={formId}
-        name="reason"
-        label="Argumenten voor de keuze (niet verplicht)"
-        hint="Waarom loopt u voorop, of waarom volgt u? Zo kan een ander er later op verder."
-        error={errors.reason}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
-      <RecorderChoice
+        errors={errors}
+        since={since}
+        onSince={setSince}
+        reason={reason}
+        onReason={setReason}
+        reasonLabel="Argumenten voor de keuze (niet verplicht)"
+        reasonHint="Waarom loopt u voorop, of waarom volgt u? Zo kan een ander er later op verder."
         network={network}
-        value={recorder}
-        onChange={setChosenRecorder}
-        error={errors.recorder}
+        recorder={recorder}
+        onRecorder={setChosenRecorder}
       />
       {existing && (
         <p className="hint" data-testid="replaces-position">
