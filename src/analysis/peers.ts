@@ -442,7 +442,8 @@ export function describeStepIn(
   return {
     peers,
     national,
-    ...(stat.band
+    // A band is a condition only where the members' sizes are chosen (see sizeSelective).
+    ...(stat.band && stat.sizeSelective
       ? {
           band: `voor gemeenten van ${number.format(stat.band.min)} tot ${number.format(stat.band.max)} inwoners`,
         }

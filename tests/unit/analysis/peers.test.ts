@@ -192,6 +192,14 @@ describe('whereToStepIn', () => {
     });
   });
 
+  it('names a band only where the members\u2019 sizes are chosen', () => {
+    const klein = advice.otherSize.find((s) => index.organisations[s.network]!.id === 'klein')!;
+    // The same figures for a network open to every size (joint execution, say): no band.
+    const open = { ...klein, stat: { ...klein.stat, sizeSelective: false } };
+    expect(describeStepIn(open, 10).band).toBeUndefined();
+    expect(describeStepIn(klein, 10).band).toBe('voor gemeenten van 1.200 tot 5.000 inwoners');
+  });
+
   it('is empty without peers', () => {
     expect(whereToStepIn(index, ms, at('G6'), [])).toEqual({
       advised: [],
