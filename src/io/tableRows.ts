@@ -83,6 +83,12 @@ const DUTCH_RELATION_HEADERS: Record<(typeof RELATION_TABLE_FIELDS)[number], str
   sourceId: 'bron-id',
   themes: "thema's",
 };
+/** The Dutch name of every organisation and relation field, as a file's column says it. */
+export const DUTCH_FIELD_NAMES: Readonly<Record<string, string>> = {
+  ...DUTCH_ORGANISATION_HEADERS,
+  ...DUTCH_RELATION_HEADERS,
+};
+
 const DUTCH_WORDS: Record<string, (value: string) => string> = {
   kind: (v) => KIND_LABELS[v as OrganisationKind]?.nl ?? v,
   type: (v) => RELATION_TYPE_LABELS[v as RelationType]?.nl ?? v,

@@ -8,6 +8,7 @@ import {
   type RelationType,
 } from '../../domain/relation';
 import { describePosition, isPosition } from '../../domain/knowledge';
+import { DUTCH_FIELD_NAMES } from '../../io/tableRows';
 import { formatNumber } from '../format';
 
 // The merge preview, record by record: what a merge adds and what it changes,
@@ -15,34 +16,12 @@ import { formatNumber } from '../format';
 
 const MAX_SHOWN = 100;
 
+// The names a file's columns use; in a preview "bron" is the source, and a
+// position reads as the role it records.
 const FIELD_LABELS: Record<string, string> = {
-  id: 'id',
-  kind: 'soort',
-  name: 'naam',
-  shortName: 'afkorting',
-  category: 'categorie',
-  domain: 'domein',
-  expectedMembers: 'aantal leden',
-  cbsCode: 'CBS-code',
-  province: 'provincie',
-  population: 'inwoners',
-  populationYear: 'peiljaar',
-  website: 'website',
-  description: 'omschrijving',
-  tags: 'labels',
-  lat: 'breedtegraad',
-  lon: 'lengtegraad',
+  ...DUTCH_FIELD_NAMES,
   sourceId: 'bron',
-  themes: "thema's",
   positions: 'koploper of volger',
-  source: 'van',
-  target: 'naar',
-  type: 'soort',
-  role: 'rol',
-  since: 'sinds',
-  note: 'toelichting',
-  weight: 'gewicht',
-  reason: 'reden',
 };
 
 function showValue(field: string, value: unknown): string {

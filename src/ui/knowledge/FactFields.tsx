@@ -64,3 +64,38 @@ export function FactFields({
     </>
   );
 }
+
+/** The end of a recording form: what could not be placed at a field, a failure, and the buttons. */
+export function RecordFooter({
+  unplaced,
+  failure,
+  onCancel,
+}: {
+  /** Messages of fields the form does not show, as [field, message]. */
+  unplaced: readonly (readonly [string, string | undefined])[];
+  failure: string | null;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      {unplaced.length > 0 && (
+        <p className="field-error" role="alert">
+          Niet opgeslagen: {unplaced.map(([, m]) => m).join(' ')}
+        </p>
+      )}
+      {failure && (
+        <p className="error-box" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Vastleggen
+        </button>
+        <button type="button" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </>
+  );
+}

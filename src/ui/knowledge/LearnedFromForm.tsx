@@ -6,7 +6,7 @@ import { validateRelation, type FieldErrors } from '../../io/validateRecord';
 import { SearchBox } from '../map/SearchBox';
 import { parseSince } from './dates';
 import { Field, focusFirstError } from './Field';
-import { FactFields } from './FactFields';
+import { FactFields, RecordFooter } from './FactFields';
 import { ThemeSelect } from './ThemeSelect';
 import { useRecording } from './useRecording';
 
@@ -168,24 +168,7 @@ export function LearnedFromForm({ network, organisationId, initialTheme, onDone 
           toegevoegd.
         </p>
       )}
-      {unplaced.length > 0 && (
-        <p className="field-error" role="alert">
-          Niet opgeslagen: {unplaced.map(([, m]) => m).join(' ')}
-        </p>
-      )}
-      {failure && (
-        <p className="error-box" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          Vastleggen
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <RecordFooter unplaced={unplaced} failure={failure} onCancel={onDone} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { validatePosition } from '../../io/validateKnowledge';
 import { validateOrganisation, type FieldErrors } from '../../io/validateRecord';
 import { parseSince } from './dates';
 import { Field, focusFirstError } from './Field';
-import { FactFields } from './FactFields';
+import { FactFields, RecordFooter } from './FactFields';
 import { ThemeSelect } from './ThemeSelect';
 import { useRecording } from './useRecording';
 
@@ -201,24 +201,7 @@ export function PositionForm({ network, organisationId, initialTheme, onDone }: 
           {existing.network ? ' en dit netwerk' : ''} ({ROLE_LABELS[existing.role]}).
         </p>
       )}
-      {unplaced.length > 0 && (
-        <p className="field-error" role="alert">
-          Niet opgeslagen: {unplaced.map(([, m]) => m).join(' ')}
-        </p>
-      )}
-      {failure && (
-        <p className="error-box" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          Vastleggen
-        </button>
-        <button type="button" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <RecordFooter unplaced={unplaced} failure={failure} onCancel={onDone} />
     </form>
   );
 }
